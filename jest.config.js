@@ -1,0 +1,29 @@
+/** @type {import('jest').Config} */
+const base = {
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  // ESM-only dependencies are compiled to CJS for Jest on Node 20.
+  transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs|@faker-js|cookie|light-my-request/node_modules/cookie)/)'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/src/**/*.int.test.ts', '<rootDir>/test/**/*.int.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/src/**/*.e2e.test.ts', '<rootDir>/test/**/*.e2e.test.ts'] },
+  ],
+};

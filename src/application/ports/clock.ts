@@ -1,0 +1,4 @@
+/** The current instant. Use cases never call `new Date()` themselves. */
+export interface Clock {
+  now(): Date;
+}

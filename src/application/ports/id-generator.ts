@@ -1,0 +1,4 @@
+/** New unique, opaque ids (UUIDs in production). */
+export interface IdGenerator {
+  next(): string;
+}

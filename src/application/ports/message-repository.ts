@@ -1,0 +1,17 @@
+import type { Message } from '../../domain/chat/message.js';
+
+export interface MessageSlice {
+  readonly items: readonly Message[];
+  /** True when older messages exist beyond this slice. */
+  readonly hasMore: boolean;
+}
+
+export interface MessageRepository {
+  add(message: Message): Promise<void>;
+  findById(id: string): Promise<Message | null>;
+  /** Newest first, strictly older than `beforeId` when given. */
+  listForMatch(matchId: string, options: { beforeId: string | null; limit: number }): Promise<MessageSlice>;
+  /** Sets `seenAt` on these messages where it is still null. */
+  markSeen(ids: readonly string[], at: Date): Promise<void>;
+  removeForMatch(matchId: string): Promise<void>;
+}

@@ -1,0 +1,34 @@
+/** The emails HotSox sends; the worker renders each from its template. */
+export type EmailTemplate =
+  | { readonly template: 'match-made'; readonly data: { readonly otherUsername: string } }
+  | { readonly template: 'match-ended'; readonly data: { readonly otherUsername: string; readonly endedByMe: boolean } }
+  | { readonly template: 'account-deleted'; readonly data: Record<string, never> }
+  | { readonly template: 'password-reset'; readonly data: { readonly resetUrl: string } };
+
+export interface EmailRecipient {
+  readonly email: string;
+  readonly username: string;
+}
+
+/**
+ * A side effect that leaves the process, recorded in the same transaction as the change that
+ * caused it and carried out afterwards by a relay and a worker (at least once; each handler is
+ * idempotent by the event id).
+ */
+export type OutboxMessage =
+  | ({ readonly type: 'email.send'; readonly to: EmailRecipient } & EmailTemplate)
+  | { readonly type: 'self-mail.send'; readonly mailId: string }
+  | { readonly type: 'picture-files.delete'; readonly keys: readonly string[] };
+
+export type OutboxMessageType = OutboxMessage['type'];
+
+export interface OutboxEvent {
+  readonly id: string;
+  readonly message: OutboxMessage;
+  readonly createdAt: Date;
+}
+
+/** Records side effects inside the current unit of work. */
+export interface Outbox {
+  add(message: OutboxMessage): Promise<void>;
+}

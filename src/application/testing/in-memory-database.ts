@@ -1,0 +1,103 @@
+import type { RefreshToken } from '../../domain/auth/refresh-token.js';
+import type { Message } from '../../domain/chat/message.js';
+import type { SelfMail } from '../../domain/mail/self-mail.js';
+import type { Match } from '../../domain/matching/match.js';
+import type { Picture } from '../../domain/picture/picture.js';
+import type { Sock } from '../../domain/sock/sock.js';
+import type { Swipe } from '../../domain/swiping/swipe.js';
+import type { User } from '../../domain/user/user.js';
+import type { OutboxEvent } from '../ports/outbox.js';
+
+/** The tables of the in-memory fakes; one instance is shared by all of them, like one database. */
+export interface Tables {
+  users: Map<string, User>;
+  socks: Map<string, Sock>;
+  pictures: Map<string, Picture>;
+  swipes: Map<string, Swipe>;
+  matches: Map<string, Match>;
+  messages: Map<string, Message>;
+  mails: Map<string, SelfMail>;
+  refreshTokens: Map<string, RefreshToken>;
+  outbox: Map<string, OutboxEvent>;
+}
+
+export class InMemoryDatabase {
+  tables: Tables = InMemoryDatabase.empty();
+  /** Insertion counter: gives stable "newest first" orders when timestamps are equal. */
+  private sequence = 0;
+  readonly order = new Map<string, number>();
+
+  static empty(): Tables {
+    return {
+      users: new Map(),
+      socks: new Map(),
+      pictures: new Map(),
+      swipes: new Map(),
+      matches: new Map(),
+      messages: new Map(),
+      mails: new Map(),
+      refreshTokens: new Map(),
+      outbox: new Map(),
+    };
+  }
+
+  stamp(id: string): void {
+    if (!this.order.has(id)) this.order.set(id, ++this.sequence);
+  }
+
+  seq(id: string): number {
+    return this.order.get(id) ?? 0;
+  }
+
+  snapshot(): Tables {
+    const t = this.tables;
+    return {
+      users: new Map(t.users),
+      socks: new Map(t.socks),
+      pictures: new Map(t.pictures),
+      swipes: new Map(t.swipes),
+      matches: new Map(t.matches),
+      messages: new Map(t.messages),
+      mails: new Map(t.mails),
+      refreshTokens: new Map(t.refreshTokens),
+      outbox: new Map(t.outbox),
+    };
+  }
+
+  restore(tables: Tables): void {
+    this.tables = tables;
+  }
+
+  /** Deletes a sock and what depends on it, as the database's cascades do. */
+  cascadeSock(sockId: string): void {
+    const t = this.tables;
+    t.socks.delete(sockId);
+    for (const [id, p] of t.pictures) if (p.sockId === sockId) t.pictures.delete(id);
+    for (const [id, s] of t.swipes) if (s.sockId === sockId || s.targetSockId === sockId) t.swipes.delete(id);
+  }
+
+  /** Deletes a user and everything they own, as the database's cascades do. */
+  cascadeUser(userId: string): void {
+    const t = this.tables;
+    for (const sock of [...t.socks.values()]) if (sock.ownerId === userId) this.cascadeSock(sock.id);
+    for (const [id, p] of t.pictures) if (p.userId === userId) t.pictures.delete(id);
+    for (const [id, m] of t.matches) {
+      if (m.initiator.userId === userId || m.partner.userId === userId) {
+        t.matches.delete(id);
+        for (const [mid, msg] of t.messages) if (msg.matchId === id) t.messages.delete(mid);
+      }
+    }
+    for (const [id, mail] of t.mails) if (mail.userId === userId) t.mails.delete(id);
+    for (const [id, token] of t.refreshTokens) if (token.userId === userId) t.refreshTokens.delete(id);
+    t.users.delete(userId);
+  }
+}
+
+export function paginate<T>(items: readonly T[], page: { page: number; pageSize: number }) {
+  const start = (page.page - 1) * page.pageSize;
+  return { items: items.slice(start, start + page.pageSize), page: page.page, pageSize: page.pageSize, total: items.length };
+}
+
+export function swipeKey(sockId: string, targetSockId: string): string {
+  return `${sockId}>${targetSockId}`;
+}

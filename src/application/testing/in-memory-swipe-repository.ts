@@ -1,0 +1,18 @@
+import { AlreadyJudgedError } from '../../domain/swiping/swiping-errors.js';
+import type { Swipe } from '../../domain/swiping/swipe.js';
+import type { SwipeRepository } from '../ports/swipe-repository.js';
+import { swipeKey, type InMemoryDatabase } from './in-memory-database.js';
+
+export class InMemorySwipeRepository implements SwipeRepository {
+  constructor(private readonly db: InMemoryDatabase) {}
+
+  async add(swipe: Swipe): Promise<void> {
+    const key = swipeKey(swipe.sockId, swipe.targetSockId);
+    if (this.db.tables.swipes.has(key)) throw new AlreadyJudgedError();
+    this.db.tables.swipes.set(key, swipe);
+  }
+
+  async find(sockId: string, targetSockId: string): Promise<Swipe | null> {
+    return this.db.tables.swipes.get(swipeKey(sockId, targetSockId)) ?? null;
+  }
+}

@@ -1,0 +1,67 @@
+import { UnderAgeError, UsernameTakenError, EmailTakenError } from '../../domain/user/user-errors.js';
+import { InvalidValueError } from '../../domain/shared/domain-error.js';
+import { aProfile } from '../testing/builders.js';
+import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { RegisterUser } from './register-user.js';
+
+describe('RegisterUser', () => {
+  let kit: TestKit;
+  let registerUser: RegisterUser;
+
+  beforeEach(() => {
+    kit = createTestKit();
+    kit.clock.set('2026-11-29T12:00:00.000Z');
+    registerUser = new RegisterUser(kit.users, kit.hasher, kit.geocoder, kit.ids, kit.uow, kit.clock);
+  });
+
+  const register = (overrides: { username?: string; password?: string; profile?: Parameters<typeof aProfile>[0] } = {}) =>
+    registerUser.execute({
+      username: overrides.username ?? 'sockrates',
+      password: overrides.password ?? 'correct horse',
+      profile: aProfile(overrides.profile),
+    });
+
+  it('stores the user with a hashed password, a geocoded city and the age', async () => {
+    const view = await register({ profile: { birthday: '1990-11-30' } });
+
+    const stored = await kit.users.findByUsername('sockrates');
+    expect(stored?.passwordHash).toBe('hashed:correct horse');
+    expect(stored?.location).toEqual({ lat: 52.52437, lon: 13.41053 });
+    expect(stored?.isAdmin).toBe(false);
+    expect(view.age).toBe(35);
+    expect(view.pictures).toEqual([]);
+  });
+
+  it('keeps an unknown city without a location', async () => {
+    await register({ profile: { city: 'Atlantis' } });
+
+    expect((await kit.users.findByUsername('sockrates'))?.location).toBeNull();
+  });
+
+  it('accepts someone whose 18th birthday is today', async () => {
+    await expect(register({ profile: { birthday: '2008-11-29' } })).resolves.toBeDefined();
+  });
+
+  it('refuses someone who turns 18 tomorrow', async () => {
+    await expect(register({ profile: { birthday: '2008-11-30' } })).rejects.toThrow(UnderAgeError);
+    expect(await kit.users.findByUsername('sockrates')).toBeNull();
+  });
+
+  it('refuses a username taken in another case', async () => {
+    await register({ username: 'SockRates' });
+
+    await expect(register({ profile: { email: 'other@example.com' } })).rejects.toThrow(UsernameTakenError);
+  });
+
+  it('refuses an email taken in another case', async () => {
+    await register({ profile: { email: 'Sam@Example.com' } });
+
+    await expect(register({ username: 'other', profile: { email: 'sam@example.COM' } })).rejects.toThrow(
+      EmailTakenError,
+    );
+  });
+
+  it.each([['ab'], ['has space'], ['x'.repeat(31)], ['emoji🧦']])('refuses the username %p', async (username) => {
+    await expect(register({ username })).rejects.toThrow(InvalidValueError);
+  });
+});
