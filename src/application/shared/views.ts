@@ -42,8 +42,9 @@ export interface PublicProfileView {
 export interface MatchView {
   readonly match: Match;
   readonly otherUser: PublicProfileView;
-  readonly mySock: SockView;
-  readonly theirSock: SockView;
+  /** Null once that sock was deleted: a match outlives the socks that made it. */
+  readonly mySock: SockView | null;
+  readonly theirSock: SockView | null;
 }
 
 export interface MessageView {

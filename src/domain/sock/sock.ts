@@ -67,9 +67,10 @@ export const Sock = {
     return { id: props.id, ownerId: props.ownerId, ...attributes, createdAt: props.at };
   },
 
-  /** @throws {InvalidValueError} */
+  /** Fields left out of `changes` (or undefined) keep their value. @throws {InvalidValueError} */
   update(sock: Sock, changes: Partial<SockAttributes>, today: CalendarDate): Sock {
-    const attributes = normalized({ ...sock, ...changes });
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const attributes = normalized({ ...sock, ...given });
     assertAttributes(attributes, today);
     return { ...sock, ...attributes };
   },

@@ -47,12 +47,14 @@ export const User = {
   /** @throws {InvalidValueError | UnderAgeError} */
   register(props: RegisterUserProps): User {
     assertUsername(props.username);
-    assertProfile(props.profile, props.today);
+    // Checked once trimmed, as socks are: " sam@example.com " is a valid email after trimming.
+    const profile = normalizedProfile(props.profile);
+    assertProfile(profile, props.today);
     return {
       id: props.id,
       username: props.username,
       passwordHash: props.passwordHash,
-      ...normalizedProfile(props.profile),
+      ...profile,
       location: props.location,
       isAdmin: false,
       createdAt: props.at,
@@ -61,9 +63,11 @@ export const User = {
 
   /** @throws {InvalidValueError | UnderAgeError} */
   updateProfile(user: User, changes: Partial<UserProfile>, location: GeoPoint | null, today: CalendarDate): User {
-    const profile: UserProfile = { ...user, ...changes, social: { ...user.social, ...changes.social } };
-    assertProfile(profile, today);
-    return { ...user, ...normalizedProfile(profile), location };
+    const given = definedOnly(changes);
+    const profile: UserProfile = { ...user, ...given, social: { ...user.social, ...definedOnly(changes.social ?? {}) } };
+    const normalized = normalizedProfile(profile);
+    assertProfile(normalized, today);
+    return { ...user, ...normalized, location };
   },
 
   changePasswordHash(user: User, passwordHash: string): User {
@@ -135,4 +139,9 @@ function normalizedProfile(p: UserProfile): UserProfile {
     notifications: p.notifications,
     social: { ...NO_SOCIAL_LINKS, ...p.social },
   };
+}
+
+/** A change that leaves a field out, or sets it to undefined, keeps the stored value. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Id } from '../schemas/common.js';
+import { CandidateList, CandidatesQuery, SwipeBody, SwipeResult } from '../schemas/swiping.js';
+import { callerOf } from './caller.js';
+import { defineOperation } from './operation.js';
+
+const tag = 'swiping';
+const SockParams = z.strictObject({ sockId: Id });
+
+export const swipingOperations = [
+  defineOperation({
+    operationId: 'listCandidates',
+    method: 'get',
+    path: '/socks/{sockId}/candidates',
+    tag,
+    summary: 'The best socks for one of your socks to judge, best first',
+    auth: 'user',
+    params: SockParams,
+    query: CandidatesQuery,
+    bodyKind: 'none',
+    success: { status: 200, description: 'Candidates; items is empty when nothing is left', schema: CandidateList },
+    errors: [400, 401, 404],
+    async handle(input, { useCases, present }) {
+      const result = await useCases.listCandidates.execute({
+        userId: callerOf(input).userId,
+        sockId: input.params.sockId,
+        limit: input.query.limit,
+      });
+      return { status: 200, body: { items: result.items.map((c) => present.candidate(c)) } };
+    },
+  }),
+  defineOperation({
+    operationId: 'swipe',
+    method: 'post',
+    path: '/socks/{sockId}/swipes',
+    tag,
+    summary: 'Like or dislike a sock on behalf of one of yours; a mutual like makes a match',
+    auth: 'user',
+    params: SockParams,
+    body: SwipeBody,
+    bodyKind: 'json',
+    success: { status: 201, description: 'The swipe, and the match it completed if any', schema: SwipeResult },
+    errors: [400, 401, 404, 409, 415, 422],
+    async handle(input, { useCases, present }) {
+      const result = await useCases.swipeSock.execute({
+        userId: callerOf(input).userId,
+        sockId: input.params.sockId,
+        ...input.body,
+      });
+      return {
+        status: 201,
+        body: {
+          targetSockId: result.targetSockId,
+          decision: result.decision,
+          match: result.match ? present.match(result.match) : null,
+        },
+      };
+    },
+  }),
+];

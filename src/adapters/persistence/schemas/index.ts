@@ -1,0 +1,22 @@
+import { MailSchema } from './mail.schema.js';
+import { MatchSchema } from './match.schema.js';
+import { MessageSchema } from './message.schema.js';
+import { OutboxEventSchema } from './outbox-event.schema.js';
+import { PictureSchema } from './picture.schema.js';
+import { RefreshTokenSchema } from './refresh-token.schema.js';
+import { SockSchema } from './sock.schema.js';
+import { SwipeSchema } from './swipe.schema.js';
+import { UserSchema } from './user.schema.js';
+
+/** Every mapped table; the initial migration creates exactly these. */
+export const ENTITY_SCHEMAS = [
+  UserSchema,
+  RefreshTokenSchema,
+  SockSchema,
+  PictureSchema,
+  SwipeSchema,
+  MatchSchema,
+  MessageSchema,
+  MailSchema,
+  OutboxEventSchema,
+];

@@ -1,0 +1,31 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { INSTANT, NO_UPDATE_RULE } from './columns.js';
+
+/** A row of `messages`; deleting the match or the sender deletes it. */
+export interface MessageRow {
+  id: string;
+  seq?: string;
+  matchId: string;
+  senderId: string;
+  text: string;
+  sentAt: Date;
+  seenAt: Date | null;
+}
+
+export const MessageSchema = new EntitySchema<MessageRow>({
+  name: 'MessageRow',
+  tableName: 'messages',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    matchId: { kind: 'm:1', entity: 'MatchRow', mapToPk: true, fieldName: 'match_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    senderId: { kind: 'm:1', entity: 'UserRow', mapToPk: true, fieldName: 'sender_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    text: { type: 'text' },
+    sentAt: { ...INSTANT },
+    seenAt: { ...INSTANT, nullable: true },
+  },
+  indexes: [
+    { name: 'messages_match_id_index', properties: ['matchId', 'sentAt', 'seq'] },
+    { name: 'messages_sender_id_index', properties: ['senderId'] },
+  ],
+});

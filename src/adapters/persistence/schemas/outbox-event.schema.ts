@@ -1,0 +1,33 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { INSTANT } from './columns.js';
+
+/** A row of `outbox_events`: a side effect waiting for the relay (`dispatched_at` null). */
+export interface OutboxEventRow {
+  id: string;
+  seq?: string;
+  type: string;
+  /** The message without its `type`. */
+  payload: Record<string, unknown>;
+  createdAt: Date;
+  dispatchedAt: Date | null;
+}
+
+export const OutboxEventSchema = new EntitySchema<OutboxEventRow>({
+  name: 'OutboxEventRow',
+  tableName: 'outbox_events',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    type: { type: 'text' },
+    payload: { type: 'json', columnType: 'jsonb' },
+    createdAt: { ...INSTANT },
+    dispatchedAt: { ...INSTANT, nullable: true },
+  },
+  indexes: [
+    {
+      name: 'outbox_events_pending_index',
+      expression:
+        'create index "outbox_events_pending_index" on "outbox_events" ("created_at", "seq") where "dispatched_at" is null',
+    },
+  ],
+});

@@ -1,0 +1,37 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { INSTANT, NO_UPDATE_RULE } from './columns.js';
+
+/** A row of `pictures`: a profile picture (no sock) or a sock's picture; both cascade. */
+export interface PictureRow {
+  id: string;
+  seq?: string;
+  userId: string;
+  sockId: string | null;
+  key: string;
+  createdAt: Date;
+}
+
+export const PictureSchema = new EntitySchema<PictureRow>({
+  name: 'PictureRow',
+  tableName: 'pictures',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    userId: { kind: 'm:1', entity: 'UserRow', mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    sockId: {
+      kind: 'm:1',
+      entity: 'SockRow',
+      mapToPk: true,
+      fieldName: 'sock_id',
+      nullable: true,
+      deleteRule: 'cascade',
+      ...NO_UPDATE_RULE,
+    },
+    key: { type: 'text' },
+    createdAt: { ...INSTANT },
+  },
+  indexes: [
+    { name: 'pictures_user_id_index', properties: ['userId', 'createdAt', 'seq'] },
+    { name: 'pictures_sock_id_index', properties: ['sockId', 'createdAt', 'seq'] },
+  ],
+});

@@ -1,0 +1,54 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from './mikro-orm.config.js';
+
+/**
+ * Which database transaction a repository call belongs to.
+ *
+ * A unit of work forks a fresh EntityManager from the ORM, opens a transaction on it and keeps
+ * that EntityManager in an `AsyncLocalStorage` for as long as its work runs; every repository
+ * call made inside the work (however deep in the async call chain) gets it from here. The
+ * global EntityManager is never used (`allowGlobalContext: false`). We use our own storage
+ * rather than MikroORM's `TransactionContext` so that "is a unit running?" has a definite
+ * answer (nesting is refused, locks demand a unit).
+ *
+ * Outside a unit of work a repository call runs in its own short transaction on its own fork,
+ * like an autocommitted statement: read-only use cases (lists, views) need no unit of work.
+ * Only calls that are meaningless without an enclosing transaction (`lockPair`) refuse to run
+ * outside one; see `required`.
+ */
+export class TransactionScope {
+  private readonly current = new AsyncLocalStorage<EntityManager>();
+
+  constructor(private readonly orm: Orm) {}
+
+  /**
+   * Runs `work` in one new transaction: committed when `work` resolves, rolled back when it
+   * throws (and the error is rethrown unchanged).
+   * @throws {Error} when called inside another unit of work: units do not nest
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) {
+      throw new Error('Units of work do not nest: UnitOfWork.run was called inside another unit of work.');
+    }
+    return this.orm.em.fork().transactional((em) => this.current.run(em as EntityManager, work));
+  }
+
+  /** Runs `query` in the current unit of work, or in its own short transaction outside one. */
+  async use<T>(query: (em: EntityManager) => Promise<T>): Promise<T> {
+    const em = this.current.getStore();
+    if (em) return query(em);
+    return this.orm.em.fork().transactional((own) => query(own as EntityManager));
+  }
+
+  /**
+   * The EntityManager of the current unit of work, for operations whose effect ends with the
+   * transaction (locks).
+   * @throws {Error} outside a unit of work: a programming error
+   */
+  required(operation: string): EntityManager {
+    const em = this.current.getStore();
+    if (!em) throw new Error(`${operation} must run inside UnitOfWork.run: outside a transaction it would do nothing.`);
+    return em;
+  }
+}

@@ -1,0 +1,76 @@
+import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
+import type { Match } from '../../domain/matching/match.js';
+import { InvalidValueError } from '../../domain/shared/domain-error.js';
+import type { User } from '../../domain/user/user.js';
+import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { SendMessage } from './send-message.js';
+
+describe('SendMessage', () => {
+  let kit: TestKit;
+  let sendMessage: SendMessage;
+  let alice: User;
+  let bob: User;
+  let match: Match;
+
+  beforeEach(async () => {
+    kit = createTestKit();
+    sendMessage = new SendMessage(kit.matches, kit.messages, kit.users, kit.ids, kit.uow, kit.clock);
+    alice = await kit.givenUser({ username: 'alice' });
+    bob = await kit.givenUser({ username: 'bob' });
+    match = {
+      id: kit.ids.next(),
+      initiator: { userId: alice.id, sockId: (await kit.givenSock(alice)).id },
+      partner: { userId: bob.id, sockId: (await kit.givenSock(bob)).id },
+      createdAt: kit.clock.now(),
+      endedAt: null,
+    };
+    await kit.matches.add(match);
+  });
+
+  it('stores the trimmed message, unseen, under the sender’s username', async () => {
+    const view = await sendMessage.execute({ userId: bob.id, matchId: match.id, text: '  Hello sock!  ' });
+
+    expect(view).toEqual({
+      message: {
+        id: view.message.id,
+        matchId: match.id,
+        senderId: bob.id,
+        text: 'Hello sock!',
+        sentAt: kit.clock.now(),
+        seenAt: null,
+      },
+      senderUsername: 'bob',
+    });
+    expect(await kit.messages.findById(view.message.id)).toEqual(view.message);
+  });
+
+  it('refuses a message into an ended match', async () => {
+    await kit.matches.save({ ...match, endedAt: kit.clock.now() });
+
+    await expect(sendMessage.execute({ userId: alice.id, matchId: match.id, text: 'Hi' })).rejects.toThrow(
+      MatchNotFoundError,
+    );
+    expect(kit.db.tables.messages.size).toBe(0);
+  });
+
+  it('refuses a message from someone outside the match', async () => {
+    const stranger = await kit.givenUser();
+
+    await expect(sendMessage.execute({ userId: stranger.id, matchId: match.id, text: 'Hi' })).rejects.toThrow(
+      MatchNotFoundError,
+    );
+  });
+
+  it('refuses a message into an unknown match', async () => {
+    await expect(
+      sendMessage.execute({ userId: alice.id, matchId: 'no-such-match', text: 'Hi' }),
+    ).rejects.toThrow(MatchNotFoundError);
+  });
+
+  it.each([['   '], ['x'.repeat(501)]])('refuses the text %p', async (text) => {
+    await expect(sendMessage.execute({ userId: alice.id, matchId: match.id, text })).rejects.toThrow(
+      InvalidValueError,
+    );
+    expect(kit.db.tables.messages.size).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { Message } from '../../domain/chat/message.js';
+import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { MatchRepository } from '../ports/match-repository.js';
+import type { MessageRepository } from '../ports/message-repository.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import type { MessageView } from '../shared/views.js';
+
+export interface SendMessageInput {
+  /** The authenticated sender; never taken from a message payload. */
+  readonly userId: string;
+  readonly matchId: string;
+  readonly text: string;
+}
+
+/** A chat message to the other user of an active match. */
+export class SendMessage {
+  constructor(
+    private readonly matches: MatchRepository,
+    private readonly messages: MessageRepository,
+    private readonly users: UserRepository,
+    private readonly ids: IdGenerator,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** @throws {MatchNotFoundError | InvalidValueError} */
+  async execute(input: SendMessageInput): Promise<MessageView> {
+    return this.uow.run(async () => {
+      const match = await this.matches.findById(input.matchId);
+      if (!match) throw new MatchNotFoundError();
+      const message = Message.compose({
+        id: this.ids.next(),
+        match,
+        senderId: input.userId,
+        text: input.text,
+        at: this.clock.now(),
+      });
+      await this.messages.add(message);
+      const sender = await this.users.findById(input.userId);
+      return { message, senderUsername: sender?.username ?? '' };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Match } from '../../domain/matching/match.js';
+import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { MatchRepository } from '../ports/match-repository.js';
+import type { MessageRepository } from '../ports/message-repository.js';
+import type { Outbox } from '../ports/outbox.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { UserRepository } from '../ports/user-repository.js';
+
+export interface EndMatchInput {
+  readonly userId: string;
+  readonly matchId: string;
+}
+
+/**
+ * Unmatching: the match ends for good (the pair can never match again and no longer sees each
+ * other's socks), its messages are deleted, and both users are told by email if they opted in.
+ */
+export class EndMatch {
+  constructor(
+    private readonly matches: MatchRepository,
+    private readonly messages: MessageRepository,
+    private readonly users: UserRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /** @throws {MatchNotFoundError} when unknown, already ended, or the caller is not a participant */
+  async execute(input: EndMatchInput): Promise<void> {
+    await this.uow.run(async () => {
+      const match = await this.matches.findById(input.matchId);
+      if (!match) throw new MatchNotFoundError();
+      const ended = Match.end(match, input.userId, this.clock.now());
+      await this.matches.save(ended);
+      await this.messages.removeForMatch(ended.id);
+      const people = await this.users.findManyByIds([ended.initiator.userId, ended.partner.userId]);
+      for (const person of people) {
+        const other = people.find((p) => p.id !== person.id);
+        if (!person.notifications || !other) continue;
+        await this.outbox.add({
+          type: 'email.send',
+          to: { email: person.email, username: person.username },
+          template: 'match-ended',
+          data: { otherUsername: other.username, endedByMe: person.id === input.userId },
+        });
+      }
+    });
+  }
+}

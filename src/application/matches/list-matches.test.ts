@@ -1,0 +1,70 @@
+import type { Match } from '../../domain/matching/match.js';
+import type { User } from '../../domain/user/user.js';
+import { PLACES } from '../testing/fake-geocoder.js';
+import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { ListMatches } from './list-matches.js';
+
+describe('ListMatches', () => {
+  let kit: TestKit;
+  let listMatches: ListMatches;
+  let me: User;
+
+  beforeEach(async () => {
+    kit = createTestKit();
+    listMatches = new ListMatches(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock);
+    me = await kit.givenUser({ username: 'me', location: PLACES.berlin });
+  });
+
+  const givenMatch = async (a: User, b: User, ended = false): Promise<Match> => {
+    const match: Match = {
+      id: kit.ids.next(),
+      initiator: { userId: a.id, sockId: (await kit.givenSock(a)).id },
+      partner: { userId: b.id, sockId: (await kit.givenSock(b)).id },
+      createdAt: kit.clock.now(),
+      endedAt: ended ? kit.clock.now() : null,
+    };
+    await kit.matches.add(match);
+    kit.clock.advanceSeconds(60);
+    return match;
+  };
+
+  it('lists active matches, newest first, each from the caller’s side', async () => {
+    const ann = await kit.givenUser({ username: 'ann', location: PLACES.paris });
+    const ben = await kit.givenUser({ username: 'ben' });
+    const cid = await kit.givenUser({ username: 'cid' });
+    const older = await givenMatch(me, ann);
+    await givenMatch(ben, me, true);
+    const newer = await givenMatch(cid, me);
+    await givenMatch(ann, cid);
+    await kit.givenPicture(cid);
+
+    const page = await listMatches.execute({ userId: me.id, page: { page: 1, pageSize: 20 } });
+
+    expect(page).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+    expect(page.items.map((v) => v.match.id)).toEqual([newer.id, older.id]);
+    expect(page.items.map((v) => v.otherUser.username)).toEqual(['cid', 'ann']);
+    expect(page.items[0]?.mySock?.sock.id).toBe(newer.partner.sockId);
+    expect(page.items[0]?.theirSock?.sock.id).toBe(newer.initiator.sockId);
+    expect(page.items[0]?.otherUser.pictures).toHaveLength(1);
+    expect(page.items[1]?.mySock?.sock.id).toBe(older.initiator.sockId);
+    expect(page.items[1]?.otherUser.distanceKm).toBeCloseTo(878, -1);
+  });
+
+  it('pages through the matches', async () => {
+    for (let i = 0; i < 3; i++) await givenMatch(me, await kit.givenUser());
+
+    const second = await listMatches.execute({ userId: me.id, page: { page: 2, pageSize: 2 } });
+
+    expect(second.items).toHaveLength(1);
+    expect(second.total).toBe(3);
+  });
+
+  it('gives an empty page to a user without matches', async () => {
+    expect(await listMatches.execute({ userId: me.id, page: { page: 1, pageSize: 20 } })).toEqual({
+      items: [],
+      page: 1,
+      pageSize: 20,
+      total: 0,
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { Match } from '../../domain/matching/match.js';
+import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
+import type { PictureRepository } from '../ports/picture-repository.js';
+import type { SockRepository } from '../ports/sock-repository.js';
+import type { UserRepository } from '../ports/user-repository.js';
+import { publicProfileView, sockViews } from '../shared/view-builders.js';
+import type { MatchView } from '../shared/views.js';
+
+/** The ports a match view is read from. */
+export interface MatchViewSources {
+  readonly users: UserRepository;
+  readonly socks: SockRepository;
+  readonly pictures: PictureRepository;
+}
+
+/**
+ * Active matches as `viewerId` sees them: the other user's public profile (with the distance
+ * from the viewer) and both socks from the viewer's side. A sock deleted since the match was
+ * made is reported as null; the match itself is between users and outlives it.
+ * A match whose other user is gone (deleted in the meantime) is left out.
+ * @throws {MatchNotFoundError} for an ended match or one the viewer is not in
+ */
+export async function matchViews(
+  sources: MatchViewSources,
+  viewerId: string,
+  matches: readonly Match[],
+  now: Date,
+): Promise<MatchView[]> {
+  const sides = matches.map((match) => ({ match, ...Match.seenBy(match, viewerId) }));
+  const userIds = [viewerId, ...sides.map((s) => s.theirs.userId)];
+  const sockIds = sides.flatMap((s) => [s.mine.sockId, s.theirs.sockId]);
+  const [users, socks] = await Promise.all([
+    sources.users.findManyByIds([...new Set(userIds)]),
+    sources.socks.findManyByIds([...new Set(sockIds)]),
+  ]);
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const sockById = new Map((await sockViews(sources.pictures, socks)).map((v) => [v.sock.id, v]));
+  const viewerLocation = userById.get(viewerId)?.location ?? null;
+  const views = await Promise.all(
+    sides.map(async ({ match, mine, theirs }): Promise<MatchView | null> => {
+      const other = userById.get(theirs.userId);
+      if (!other) return null;
+      const otherPictures = await sources.pictures.listForUser(other.id);
+      return {
+        match,
+        otherUser: publicProfileView(other, otherPictures, viewerLocation, now),
+        mySock: sockById.get(mine.sockId) ?? null,
+        theirSock: sockById.get(theirs.sockId) ?? null,
+      };
+    }),
+  );
+  return views.filter((view): view is MatchView => view !== null);
+}
+
+/** One match as `viewerId` sees it. @throws {MatchNotFoundError} also when the other user is gone */
+export async function matchView(
+  sources: MatchViewSources,
+  viewerId: string,
+  match: Match,
+  now: Date,
+): Promise<MatchView> {
+  const [view] = await matchViews(sources, viewerId, [match], now);
+  if (!view) throw new MatchNotFoundError();
+  return view;
+}

@@ -1,0 +1,46 @@
+import { AdminOnlyError } from '../../domain/user/user-errors.js';
+import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { ListUsers } from './list-users.js';
+
+describe('ListUsers', () => {
+  let kit: TestKit;
+  let listUsers: ListUsers;
+
+  beforeEach(() => {
+    kit = createTestKit();
+    listUsers = new ListUsers(kit.users, kit.pictures, kit.clock);
+  });
+
+  it('gives an admin a page of profiles, newest first, with their pictures', async () => {
+    const admin = await kit.givenUser({ isAdmin: true, createdAt: new Date('2026-01-01T00:00:00.000Z') });
+    const older = await kit.givenUser({ createdAt: new Date('2026-02-01T00:00:00.000Z') });
+    const newer = await kit.givenUser({ createdAt: new Date('2026-03-01T00:00:00.000Z') });
+    const picture = await kit.givenPicture(older);
+
+    const page = await listUsers.execute({ requesterId: admin.id, page: { page: 1, pageSize: 2 } });
+
+    expect(page.total).toBe(3);
+    expect(page.page).toBe(1);
+    expect(page.pageSize).toBe(2);
+    expect(page.items.map((v) => v.user.id)).toEqual([newer.id, older.id]);
+    expect(page.items[1]?.pictures).toEqual([picture]);
+    expect(page.items[0]?.age).toBe(36);
+  });
+
+  it('refuses a user who is not an admin', async () => {
+    const user = await kit.givenUser();
+
+    await expect(
+      listUsers.execute({ requesterId: user.id, page: { page: 1, pageSize: 20 } }),
+    ).rejects.toThrow(AdminOnlyError);
+  });
+
+  it('refuses a requester who no longer exists', async () => {
+    await expect(
+      listUsers.execute({
+        requesterId: '00000000-0000-4000-8000-999999999999',
+        page: { page: 1, pageSize: 20 },
+      }),
+    ).rejects.toThrow(AdminOnlyError);
+  });
+});
