@@ -50,8 +50,8 @@ module.exports = {
       name: 'fakes-only-in-tests',
       severity: 'error',
       comment: 'In-memory fakes and builders are for tests, never for production code.',
-      from: { path: '^src/', pathNot: ['\\.test\\.ts$', '^src/application/testing/'] },
-      to: { path: '^src/application/testing/' },
+      from: { path: '^src/', pathNot: ['\\.test\\.ts$', '^src/(domain|application)/testing/'] },
+      to: { path: '^src/(domain|application)/testing/' },
     },
     {
       name: 'no-circular',

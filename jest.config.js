@@ -3,7 +3,7 @@ const base = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   // ESM-only dependencies are compiled to CJS for Jest on Node 20.
-  transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs|@faker-js|cookie|light-my-request/node_modules/cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)'],
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',

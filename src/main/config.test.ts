@@ -31,7 +31,9 @@ describe('loadConfig', () => {
   });
 
   it('falls back from CHAT_REDIS_URL to REDIS_URL', () => {
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, 'web').chatRedisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, 'web').chatRedisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
   });
 
   it.each([

@@ -16,13 +16,16 @@ const url = (protocols: readonly string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -85,7 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, deployable: Deployable): Conf
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
-    throw new ConfigError(`Invalid configuration: ${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? null)})`);
+    throw new ConfigError(
+      `Invalid configuration: ${variable}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[variable] ?? null)})`,
+    );
   }
   const e = parsed.data;
   const isWorker = deployable === 'web-worker' || deployable === 'api-worker';
@@ -106,12 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, deployable: Deployable): Conf
     mediaDir: e.MEDIA_DIR ?? `${e.DATA_DIR}/media`,
     logLevel: e.LOG_LEVEL,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     mapTileUrl: e.MAP_TILE_URL,
   };
   if (config.env === 'production') {
-    if (!config.jwtSecret) throw new ConfigError('Invalid configuration: JWT_SECRET: required when NODE_ENV=production');
+    if (!config.jwtSecret)
+      throw new ConfigError('Invalid configuration: JWT_SECRET: required when NODE_ENV=production');
     if (!config.sessionSecret && (deployable === 'web' || deployable === 'all-in-one')) {
       throw new ConfigError('Invalid configuration: SESSION_SECRET: required when NODE_ENV=production');
     }

@@ -18,8 +18,12 @@ describe('the use-case container', () => {
   it('runs a use case resolved from the container over the in-memory ports', async () => {
     const { kit, container } = build();
 
-    await container.get(RegisterUser).execute({ username: 'sockrates', password: 'long enough', profile: aProfile() });
-    const tokens = await container.get(LogIn).execute({ username: 'SOCKRATES', password: 'long enough', clientKey: 'ip' });
+    await container
+      .get(RegisterUser)
+      .execute({ username: 'sockrates', password: 'long enough', profile: aProfile() });
+    const tokens = await container
+      .get(LogIn)
+      .execute({ username: 'SOCKRATES', password: 'long enough', clientKey: 'ip' });
 
     expect(await kit.users.findByUsername('sockrates')).not.toBeNull();
     expect(tokens.tokenType).toBe('Bearer');

@@ -95,8 +95,11 @@ export function toProblem(error: unknown): Problem {
     const status = STATUS[error.kind];
     const headers: Record<string, string> = {};
     if (error.kind === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer';
-    if (error.kind === 'limit-exceeded') headers['Retry-After'] = String(error.details.retryAfterSeconds ?? 60);
-    const errors = error.details.field ? [{ path: `body.${error.details.field}`, message: error.message }] : undefined;
+    if (error.kind === 'limit-exceeded')
+      headers['Retry-After'] = String(error.details.retryAfterSeconds ?? 60);
+    const errors = error.details.field
+      ? [{ path: `body.${error.details.field}`, message: error.message }]
+      : undefined;
     return problem(status, error.code, error.message, errors, headers);
   }
   return problem(500, 'INTERNAL', 'Something went wrong on our side. Please try again later.');

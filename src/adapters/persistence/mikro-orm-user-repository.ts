@@ -55,7 +55,9 @@ export class MikroOrmUserRepository implements UserRepository {
   async findManyByIds(ids: readonly string[]): Promise<User[]> {
     const wanted = uuidsOnly(ids);
     if (wanted.length === 0) return [];
-    const rows = await this.scope.use((em) => em.find(UserSchema, { id: { $in: wanted } }, { disableIdentityMap: true }));
+    const rows = await this.scope.use((em) =>
+      em.find(UserSchema, { id: { $in: wanted } }, { disableIdentityMap: true }),
+    );
     return rows.map(toUser);
   }
 
@@ -66,7 +68,11 @@ export class MikroOrmUserRepository implements UserRepository {
 
   async list(page: PageRequest): Promise<Page<User>> {
     const [rows, total] = await this.scope.use((em) =>
-      em.findAndCount(UserSchema, {}, { orderBy: { createdAt: 'desc', seq: 'desc' }, ...limitOffset(page), disableIdentityMap: true }),
+      em.findAndCount(
+        UserSchema,
+        {},
+        { orderBy: { createdAt: 'desc', seq: 'desc' }, ...limitOffset(page), disableIdentityMap: true },
+      ),
     );
     return pageOf(rows.map(toUser), total, page);
   }
@@ -123,7 +129,10 @@ export function toUser(row: UserRow): User {
     city: row.city,
     notifications: row.notifications,
     social: { instagram: row.instagram, facebook: row.facebook, twitter: row.twitter, spotify: row.spotify },
-    location: row.locationLat !== null && row.locationLon !== null ? { lat: row.locationLat, lon: row.locationLon } : null,
+    location:
+      row.locationLat !== null && row.locationLon !== null
+        ? { lat: row.locationLat, lon: row.locationLon }
+        : null,
     isAdmin: row.isAdmin,
     createdAt: row.createdAt,
   };

@@ -18,7 +18,9 @@ describe('migrations and entity metadata', () => {
 
   it('reports pending migrations on an empty database, and refuses it', async () => {
     expect(await pendingMigrations(orm)).toEqual(['Migration20261130000000_initial']);
-    await expect(assertSchemaCurrent(orm)).rejects.toThrow('Database schema is behind: run `npm run db:migrate`');
+    await expect(assertSchemaCurrent(orm)).rejects.toThrow(
+      'Database schema is behind: run `npm run db:migrate`',
+    );
   });
 
   it('migrates an empty database to exactly what the entity metadata describes', async () => {

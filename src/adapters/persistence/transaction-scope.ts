@@ -48,7 +48,10 @@ export class TransactionScope {
    */
   required(operation: string): EntityManager {
     const em = this.current.getStore();
-    if (!em) throw new Error(`${operation} must run inside UnitOfWork.run: outside a transaction it would do nothing.`);
+    if (!em)
+      throw new Error(
+        `${operation} must run inside UnitOfWork.run: outside a transaction it would do nothing.`,
+      );
     return em;
   }
 }

@@ -1,7 +1,10 @@
 /** The emails HotSox sends; the worker renders each from its template. */
 export type EmailTemplate =
   | { readonly template: 'match-made'; readonly data: { readonly otherUsername: string } }
-  | { readonly template: 'match-ended'; readonly data: { readonly otherUsername: string; readonly endedByMe: boolean } }
+  | {
+      readonly template: 'match-ended';
+      readonly data: { readonly otherUsername: string; readonly endedByMe: boolean };
+    }
   | { readonly template: 'account-deleted'; readonly data: Record<string, never> }
   | { readonly template: 'password-reset'; readonly data: { readonly resetUrl: string } };
 

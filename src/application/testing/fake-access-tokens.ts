@@ -10,7 +10,10 @@ export class FakeAccessTokens implements AccessTokens {
 
   async issue(claims: AccessTokenClaims): Promise<IssuedAccessToken> {
     const expiresAt = this.clock.now().getTime() + this.ttlSeconds * 1000;
-    return { token: `access:${claims.userId}:${claims.isAdmin ? 1 : 0}:${expiresAt}`, expiresInSeconds: this.ttlSeconds };
+    return {
+      token: `access:${claims.userId}:${claims.isAdmin ? 1 : 0}:${expiresAt}`,
+      expiresInSeconds: this.ttlSeconds,
+    };
   }
 
   async verify(token: string): Promise<AccessTokenClaims | null> {

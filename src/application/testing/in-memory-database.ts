@@ -95,7 +95,12 @@ export class InMemoryDatabase {
 
 export function paginate<T>(items: readonly T[], page: { page: number; pageSize: number }) {
   const start = (page.page - 1) * page.pageSize;
-  return { items: items.slice(start, start + page.pageSize), page: page.page, pageSize: page.pageSize, total: items.length };
+  return {
+    items: items.slice(start, start + page.pageSize),
+    page: page.page,
+    pageSize: page.pageSize,
+    total: items.length,
+  };
 }
 
 export function swipeKey(sockId: string, targetSockId: string): string {

@@ -14,7 +14,10 @@ export class InMemoryMessageRepository implements MessageRepository {
     return this.db.tables.messages.get(id) ?? null;
   }
 
-  async listForMatch(matchId: string, options: { beforeId: string | null; limit: number }): Promise<MessageSlice> {
+  async listForMatch(
+    matchId: string,
+    options: { beforeId: string | null; limit: number },
+  ): Promise<MessageSlice> {
     const newestFirst = [...this.db.tables.messages.values()]
       .filter((m) => m.matchId === matchId)
       .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime() || this.db.seq(b.id) - this.db.seq(a.id));
@@ -35,6 +38,7 @@ export class InMemoryMessageRepository implements MessageRepository {
   }
 
   async removeForMatch(matchId: string): Promise<void> {
-    for (const [id, m] of this.db.tables.messages) if (m.matchId === matchId) this.db.tables.messages.delete(id);
+    for (const [id, m] of this.db.tables.messages)
+      if (m.matchId === matchId) this.db.tables.messages.delete(id);
   }
 }

@@ -69,7 +69,13 @@ export function createTestKit() {
 
     async givenPicture(owner: User, sock: Sock | null = null): Promise<Picture> {
       const id = ids.next();
-      const picture = aPicture({ id, userId: owner.id, sockId: sock?.id ?? null, key: `pictures/${id}.webp`, createdAt: clock.now() });
+      const picture = aPicture({
+        id,
+        userId: owner.id,
+        sockId: sock?.id ?? null,
+        key: `pictures/${id}.webp`,
+        createdAt: clock.now(),
+      });
       await kit.pictures.add(picture);
       kit.pictureStore.stored.add(picture.key);
       return picture;

@@ -14,7 +14,9 @@ describe('RegisterUser', () => {
     registerUser = new RegisterUser(kit.users, kit.hasher, kit.geocoder, kit.ids, kit.uow, kit.clock);
   });
 
-  const register = (overrides: { username?: string; password?: string; profile?: Parameters<typeof aProfile>[0] } = {}) =>
+  const register = (
+    overrides: { username?: string; password?: string; profile?: Parameters<typeof aProfile>[0] } = {},
+  ) =>
     registerUser.execute({
       username: overrides.username ?? 'sockrates',
       password: overrides.password ?? 'correct horse',
@@ -61,7 +63,10 @@ describe('RegisterUser', () => {
     );
   });
 
-  it.each([['ab'], ['has space'], ['x'.repeat(31)], ['emoji🧦']])('refuses the username %p', async (username) => {
-    await expect(register({ username })).rejects.toThrow(InvalidValueError);
-  });
+  it.each([['ab'], ['has space'], ['x'.repeat(31)], ['emoji🧦']])(
+    'refuses the username %p',
+    async (username) => {
+      await expect(register({ username })).rejects.toThrow(InvalidValueError);
+    },
+  );
 });

@@ -17,7 +17,14 @@ export interface RefreshToken {
 export type Redemption = 'valid' | 'reused' | 'expired' | 'revoked';
 
 export const RefreshToken = {
-  issue(p: { id: string; userId: string; familyId: string; tokenHash: string; at: Date; ttlSeconds: number }): RefreshToken {
+  issue(p: {
+    id: string;
+    userId: string;
+    familyId: string;
+    tokenHash: string;
+    at: Date;
+    ttlSeconds: number;
+  }): RefreshToken {
     return {
       id: p.id,
       userId: p.userId,

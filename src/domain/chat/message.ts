@@ -31,7 +31,10 @@ export const Message = {
     Match.seenBy(p.match, p.senderId);
     const text = p.text.trim();
     if (text.length < MESSAGE_RULES.text.min || text.length > MESSAGE_RULES.text.max) {
-      throw new InvalidValueError('text', `Messages must be ${MESSAGE_RULES.text.min}–${MESSAGE_RULES.text.max} characters.`);
+      throw new InvalidValueError(
+        'text',
+        `Messages must be ${MESSAGE_RULES.text.min}–${MESSAGE_RULES.text.max} characters.`,
+      );
     }
     return { id: p.id, matchId: p.match.id, senderId: p.senderId, text, sentAt: p.at, seenAt: null };
   },

@@ -48,7 +48,10 @@ describe('geodesicDistanceKm', () => {
     it('goes over a pole between antipodes on the equator: half a meridian, 20003.93 km', () => {
       // twice the equator-to-pole distance above
       expect(rounded(geodesicDistanceKm(at(0, 0), at(0, 180)))).toBe(20003.93);
-      expect(geodesicDistanceKm(at(0, 0), at(0, 180))).toBeCloseTo(2 * geodesicDistanceKm(at(0, 0), at(90, 0)), 6);
+      expect(geodesicDistanceKm(at(0, 0), at(0, 180))).toBeCloseTo(
+        2 * geodesicDistanceKm(at(0, 0), at(90, 0)),
+        6,
+      );
     });
 
     it('measures pole to pole as half a meridian too', () => {

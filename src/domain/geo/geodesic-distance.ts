@@ -117,7 +117,9 @@ function nearlyAntipodalDistance(a: GeoPoint, b: GeoPoint): number {
     const cosAlpha2CosBeta2 =
       beta2.cos === beta1.cos && Math.abs(beta2.sin) === -beta1.sin
         ? Math.abs(cosAlpha1) * beta1.cos
-        : Math.sqrt(Math.max(0, (cosAlpha1 * beta1.cos) ** 2 + (beta2.cos - beta1.cos) * (beta2.cos + beta1.cos)));
+        : Math.sqrt(
+            Math.max(0, (cosAlpha1 * beta1.cos) ** 2 + (beta2.cos - beta1.cos) * (beta2.cos + beta1.cos)),
+          );
     // σ (arc from the equator crossing) and ω (its longitude on the sphere), both scaled by cos α0.
     const [sinSigma1, cosSigma1] = [beta1.sin, cosAlpha1 * beta1.cos];
     const [sinSigma2, cosSigma2] = [beta2.sin, cosAlpha2CosBeta2];

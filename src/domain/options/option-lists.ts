@@ -7,7 +7,9 @@ export interface Option<K extends string = string> {
   readonly label: string;
 }
 
-function list<const K extends string>(...entries: ReadonlyArray<readonly [K, string]>): ReadonlyArray<Option<K>> {
+function list<const K extends string>(
+  ...entries: ReadonlyArray<readonly [K, string]>
+): ReadonlyArray<Option<K>> {
   return Object.freeze(entries.map(([key, label]) => Object.freeze({ key, label })));
 }
 

@@ -10,7 +10,9 @@ describe('detectImageType', () => {
   });
 
   it('recognises PNG by its 8-byte signature', () => {
-    expect(detectImageType(bytes(0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toBe('image/png');
+    expect(detectImageType(bytes(0x89, ...ascii('PNG'), 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13))).toBe(
+      'image/png',
+    );
   });
 
   it('recognises WebP by RIFF, a size, then WEBP', () => {

@@ -10,4 +10,9 @@ export const SOCK_RULES = {
 } as const;
 
 export type SockIntegerField = 'age' | 'holes' | 'kilometers' | 'washedPerWeek';
-export const SOCK_INTEGER_FIELDS: readonly SockIntegerField[] = ['age', 'holes', 'kilometers', 'washedPerWeek'];
+export const SOCK_INTEGER_FIELDS: readonly SockIntegerField[] = [
+  'age',
+  'holes',
+  'kilometers',
+  'washedPerWeek',
+];

@@ -134,7 +134,12 @@ describe('Sock.update', () => {
     const changes = { name: 'Righty', id: 'forged', ownerId: 'thief', createdAt: new Date(0) } as never;
     const updated = Sock.update(sock, changes, today);
 
-    expect(updated).toMatchObject({ id: 's-9', ownerId: 'owner-9', createdAt: sock.createdAt, name: 'Righty' });
+    expect(updated).toMatchObject({
+      id: 's-9',
+      ownerId: 'owner-9',
+      createdAt: sock.createdAt,
+      name: 'Righty',
+    });
   });
 
   it('keeps a field given as undefined', () => {

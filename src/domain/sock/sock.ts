@@ -108,7 +108,8 @@ function assertAttributes(a: SockAttributes, today: CalendarDate): void {
     }
   }
   const separation = CalendarDate.parse(a.separationDate);
-  if (!separation) throw new InvalidValueError('separationDate', 'separationDate must be a date (YYYY-MM-DD).');
+  if (!separation)
+    throw new InvalidValueError('separationDate', 'separationDate must be a date (YYYY-MM-DD).');
   if (separation.isAfter(today)) {
     throw new InvalidValueError('separationDate', 'separationDate cannot be in the future.');
   }

@@ -1,6 +1,12 @@
 import type { GeoPoint } from '../geo/geo-point.js';
 import { aSock, OTHER_USER_ID, USER_ID } from '../testing/fixtures.js';
-import { isCandidate, rankCandidates, roundScore, type CandidateFacts, type CandidateSock } from './candidate.js';
+import {
+  isCandidate,
+  rankCandidates,
+  roundScore,
+  type CandidateFacts,
+  type CandidateSock,
+} from './candidate.js';
 
 describe('isCandidate', () => {
   const facts = (overrides: Partial<CandidateFacts> = {}): CandidateFacts => ({
@@ -88,7 +94,11 @@ describe('rankCandidates', () => {
   });
 
   it('orders by id when everything else is equal', () => {
-    const ranked = rankCandidates(own, null, [candidate('b', null), candidate('c', null), candidate('a', null)]);
+    const ranked = rankCandidates(own, null, [
+      candidate('b', null),
+      candidate('c', null),
+      candidate('a', null),
+    ]);
 
     expect(ids(ranked)).toEqual(['a', 'b', 'c']);
   });

@@ -28,7 +28,10 @@ export interface CandidateFacts {
 
 export function isCandidate(userId: string, facts: CandidateFacts): boolean {
   return (
-    facts.ownerId !== userId && facts.pictureCount > 0 && !facts.judgedByOwnSock && !facts.ownerEverMatchedUser
+    facts.ownerId !== userId &&
+    facts.pictureCount > 0 &&
+    !facts.judgedByOwnSock &&
+    !facts.ownerEverMatchedUser
   );
 }
 
@@ -45,7 +48,9 @@ export function rankCandidates<C extends CandidateSock>(
     candidate,
     score: roundScore(similarityScore(own, candidate.sock)),
     distanceKm:
-      ownLocation && candidate.ownerLocation ? geodesicDistanceKm(ownLocation, candidate.ownerLocation) : null,
+      ownLocation && candidate.ownerLocation
+        ? geodesicDistanceKm(ownLocation, candidate.ownerLocation)
+        : null,
   }));
   return ranked.sort(
     (a, b) =>

@@ -20,7 +20,7 @@ const own = aSock({ story: 'Lost in the wash' });
 describe('similarityScore', () => {
   it('gives identical socks the maximum, 78', () => {
     // −1 + (10 + 8 + 7 + 6 + 6 + 5 + 4 + 3) + (6 + 5 + 4 + 4) + (5 + 2) + (2 + 2) = −1 + 79
-    expect(similarityScore(own, { ...own, id: 'another' })).toBe(78);
+    expect(similarityScore(own, aSock({ ...own, id: 'another' }))).toBe(78);
   });
 
   it('takes a tenth of the colour weight for neighbouring colours: 78 − 10·1/10 = 77', () => {
@@ -65,7 +65,12 @@ describe('similarityScore', () => {
   });
 
   it('is numericScore plus textScore', () => {
-    const other = aSock({ color: 'red', holes: 9, specialty: 'Smells of roses', story: 'Eaten by the dryer' });
+    const other = aSock({
+      color: 'red',
+      holes: 9,
+      specialty: 'Smells of roses',
+      story: 'Eaten by the dryer',
+    });
 
     expect(similarityScore(own, other)).toBeCloseTo(numericScore(own, other) + textScore(own, other), 12);
   });

@@ -57,7 +57,12 @@ export const INTEGER_TERMS = [
   { field: 'washedPerWeek', weight: 4, divisor: 7 },
 ] as const;
 
-export const DATE_TERMS = { joined: { weight: 5 }, separated: { weight: 2 }, windowDays: 60, floor: 0.1 } as const;
+export const DATE_TERMS = {
+  joined: { weight: 5 },
+  separated: { weight: 2 },
+  windowDays: 60,
+  floor: 0.1,
+} as const;
 export const TEXT_TERMS = { specialty: { weight: 2 }, story: { weight: 2 } } as const;
 /** The most the two text terms can add together: the margin the SQL pre-ranking must keep. */
 export const MAX_TEXT_POINTS = TEXT_TERMS.specialty.weight + TEXT_TERMS.story.weight;

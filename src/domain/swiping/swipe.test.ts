@@ -11,7 +11,12 @@ const judge = (overrides: Partial<JudgeProps> = {}) =>
 
 describe('Swipe.judge', () => {
   it.each(['like', 'dislike'] as const)('records a %s of a sock with a picture', (decision) => {
-    expect(judge({ decision })).toEqual({ sockId: 'own-sock', targetSockId: 'target-sock', decision, judgedAt: at });
+    expect(judge({ decision })).toEqual({
+      sockId: 'own-sock',
+      targetSockId: 'target-sock',
+      decision,
+      judgedAt: at,
+    });
   });
 
   it('refuses a sock of the same owner', () => {
@@ -28,7 +33,9 @@ describe('Swipe.judge', () => {
     const earlier = aSwipe({ sockId: 'own-sock', targetSockId: 'target-sock', decision: 'dislike' });
 
     expect(() => judge({ earlier, decision: 'like' })).toThrow(AlreadyJudgedError);
-    expect(() => judge({ earlier: { ...earlier, decision: 'like' }, decision: 'like' })).toThrow(AlreadyJudgedError);
+    expect(() => judge({ earlier: { ...earlier, decision: 'like' }, decision: 'like' })).toThrow(
+      AlreadyJudgedError,
+    );
   });
 
   it('refuses a sock without a picture', () => {

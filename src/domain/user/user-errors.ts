@@ -20,7 +20,9 @@ export class EmailTakenError extends DomainError {
 
 export class WrongPasswordError extends DomainError {
   constructor() {
-    super('invalid', 'USER.WRONG_PASSWORD', 'The current password is not correct.', { field: 'currentPassword' });
+    super('invalid', 'USER.WRONG_PASSWORD', 'The current password is not correct.', {
+      field: 'currentPassword',
+    });
   }
 }
 

@@ -59,9 +59,21 @@ describe('User.register', () => {
   it('trims the free-text fields', () => {
     const user = register(
       {},
-      { email: '  sam@example.com ', firstName: ' Sam ', lastName: ' Sole\n', about: '  Hi  ', city: ' Berlin ' },
+      {
+        email: '  sam@example.com ',
+        firstName: ' Sam ',
+        lastName: ' Sole\n',
+        about: '  Hi  ',
+        city: ' Berlin ',
+      },
     );
-    expect(user).toMatchObject({ email: 'sam@example.com', firstName: 'Sam', lastName: 'Sole', about: 'Hi', city: 'Berlin' });
+    expect(user).toMatchObject({
+      email: 'sam@example.com',
+      firstName: 'Sam',
+      lastName: 'Sole',
+      about: 'Hi',
+      city: 'Berlin',
+    });
   });
 
   describe('username', () => {
@@ -111,7 +123,10 @@ describe('User.register', () => {
   });
 
   it('allows empty names and about', () => {
-    expect(register({}, { firstName: '', lastName: '', about: '' })).toMatchObject({ firstName: '', about: '' });
+    expect(register({}, { firstName: '', lastName: '', about: '' })).toMatchObject({
+      firstName: '',
+      about: '',
+    });
   });
 
   describe('city', () => {
@@ -140,7 +155,9 @@ describe('User.register', () => {
       expect(register({}, { social: withLink('https://instagram.com/sam') }).social.instagram).toBe(
         'https://instagram.com/sam',
       );
-      expect(register({}, { social: withLink('http://example.com') }).social.instagram).toBe('http://example.com');
+      expect(register({}, { social: withLink('http://example.com') }).social.instagram).toBe(
+        'http://example.com',
+      );
     });
 
     it.each([
@@ -185,7 +202,12 @@ describe('User.updateProfile', () => {
     const admin = { ...user, isAdmin: true };
     const updated = User.updateProfile(admin, { firstName: 'Samuel' }, user.location, today);
 
-    expect(updated).toMatchObject({ id: user.id, username: user.username, passwordHash: user.passwordHash, isAdmin: true });
+    expect(updated).toMatchObject({
+      id: user.id,
+      username: user.username,
+      passwordHash: user.passwordHash,
+      isAdmin: true,
+    });
   });
 
   it('merges social links: networks not mentioned keep their link', () => {
@@ -201,7 +223,12 @@ describe('User.updateProfile', () => {
   });
 
   it('removes a link set to null', () => {
-    const updated = User.updateProfile(user, { social: { ...user.social, facebook: null } }, user.location, today);
+    const updated = User.updateProfile(
+      user,
+      { social: { ...user.social, facebook: null } },
+      user.location,
+      today,
+    );
 
     expect(updated.social.facebook).toBeNull();
   });
@@ -216,10 +243,17 @@ describe('User.updateProfile', () => {
     expectInvalid(() => User.updateProfile(user, { email: 'nope' }, user.location, today), 'email');
     expectInvalid(
       () =>
-        User.updateProfile(user, { social: { ...user.social, twitter: 'javascript:alert(1)' } }, user.location, today),
+        User.updateProfile(
+          user,
+          { social: { ...user.social, twitter: 'javascript:alert(1)' } },
+          user.location,
+          today,
+        ),
       'social.twitter',
     );
-    expect(() => User.updateProfile(user, { birthday: '2010-01-01' }, user.location, today)).toThrow(UnderAgeError);
+    expect(() => User.updateProfile(user, { birthday: '2010-01-01' }, user.location, today)).toThrow(
+      UnderAgeError,
+    );
   });
 
   it('does not change the user it is given', () => {

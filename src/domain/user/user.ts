@@ -62,9 +62,18 @@ export const User = {
   },
 
   /** @throws {InvalidValueError | UnderAgeError} */
-  updateProfile(user: User, changes: Partial<UserProfile>, location: GeoPoint | null, today: CalendarDate): User {
+  updateProfile(
+    user: User,
+    changes: Partial<UserProfile>,
+    location: GeoPoint | null,
+    today: CalendarDate,
+  ): User {
     const given = definedOnly(changes);
-    const profile: UserProfile = { ...user, ...given, social: { ...user.social, ...definedOnly(changes.social ?? {}) } };
+    const profile: UserProfile = {
+      ...user,
+      ...given,
+      social: { ...user.social, ...definedOnly(changes.social ?? {}) },
+    };
     const normalized = normalizedProfile(profile);
     assertProfile(normalized, today);
     return { ...user, ...normalized, location };
@@ -87,7 +96,10 @@ export function canonicalHandle(value: string): string {
 function assertUsername(username: string): void {
   const { min, max, pattern } = USER_RULES.username;
   if (username.length < min || username.length > max || !pattern.test(username)) {
-    throw new InvalidValueError('username', `Username must be ${min}–${max} letters, digits, '_', '.' or '-'.`);
+    throw new InvalidValueError(
+      'username',
+      `Username must be ${min}–${max} letters, digits, '_', '.' or '-'.`,
+    );
   }
 }
 
@@ -101,7 +113,8 @@ function assertProfile(p: UserProfile, today: CalendarDate): void {
   if (p.city.trim().length < USER_RULES.city.min || p.city.length > USER_RULES.city.max) {
     throw new InvalidValueError('city', `City must be 1–${USER_RULES.city.max} characters.`);
   }
-  if (!isOptionKey(GENDERS, p.gender)) throw new InvalidValueError('gender', 'Gender must be one of the options.');
+  if (!isOptionKey(GENDERS, p.gender))
+    throw new InvalidValueError('gender', 'Gender must be one of the options.');
   for (const network of SOCIAL_NETWORKS) assertSocialLink(network, p.social[network]);
   assertAdultBirthday(p.birthday, today);
 }

@@ -58,21 +58,38 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   useCase(
     LogIn,
     (p) =>
-      new LogIn(p.userRepository, p.passwordHasher, p.loginThrottle, p.accessTokens, p.secretTokens,
-        p.refreshTokenRepository, p.idGenerator, p.unitOfWork, p.clock),
+      new LogIn(
+        p.userRepository,
+        p.passwordHasher,
+        p.loginThrottle,
+        p.accessTokens,
+        p.secretTokens,
+        p.refreshTokenRepository,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(
     RefreshSession,
     (p) =>
-      new RefreshSession(p.userRepository, p.accessTokens, p.secretTokens, p.refreshTokenRepository,
-        p.idGenerator, p.unitOfWork, p.clock),
+      new RefreshSession(
+        p.userRepository,
+        p.accessTokens,
+        p.secretTokens,
+        p.refreshTokenRepository,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(LogOut, (p) => new LogOut(p.secretTokens, p.refreshTokenRepository, p.unitOfWork, p.clock));
 
   // users
   useCase(
     RegisterUser,
-    (p) => new RegisterUser(p.userRepository, p.passwordHasher, p.geocoder, p.idGenerator, p.unitOfWork, p.clock),
+    (p) =>
+      new RegisterUser(p.userRepository, p.passwordHasher, p.geocoder, p.idGenerator, p.unitOfWork, p.clock),
   );
   useCase(GetProfile, (p) => new GetProfile(p.userRepository, p.pictureRepository, p.clock));
   useCase(
@@ -81,14 +98,26 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   );
   useCase(
     ChangePassword,
-    (p) => new ChangePassword(p.userRepository, p.passwordHasher, p.refreshTokenRepository, p.unitOfWork, p.clock),
+    (p) =>
+      new ChangePassword(p.userRepository, p.passwordHasher, p.refreshTokenRepository, p.unitOfWork, p.clock),
   );
-  useCase(DeleteAccount, (p) => new DeleteAccount(p.userRepository, p.pictureRepository, p.outbox, p.unitOfWork));
+  useCase(
+    DeleteAccount,
+    (p) => new DeleteAccount(p.userRepository, p.pictureRepository, p.outbox, p.unitOfWork),
+  );
   useCase(ListUsers, (p) => new ListUsers(p.userRepository, p.pictureRepository, p.clock));
   useCase(PromoteToAdmin, (p) => new PromoteToAdmin(p.userRepository, p.unitOfWork));
   useCase(
     AddUserPicture,
-    (p) => new AddUserPicture(p.userRepository, p.pictureRepository, p.pictureStore, p.idGenerator, p.unitOfWork, p.clock),
+    (p) =>
+      new AddUserPicture(
+        p.userRepository,
+        p.pictureRepository,
+        p.pictureStore,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(RemoveUserPicture, (p) => new RemoveUserPicture(p.pictureRepository, p.outbox, p.unitOfWork));
 
@@ -101,21 +130,42 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   useCase(RemoveSock, (p) => new RemoveSock(p.sockRepository, p.pictureRepository, p.outbox, p.unitOfWork));
   useCase(
     AddSockPicture,
-    (p) => new AddSockPicture(p.sockRepository, p.pictureRepository, p.pictureStore, p.idGenerator, p.unitOfWork, p.clock),
+    (p) =>
+      new AddSockPicture(
+        p.sockRepository,
+        p.pictureRepository,
+        p.pictureStore,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(RemoveSockPicture, (p) => new RemoveSockPicture(p.pictureRepository, p.outbox, p.unitOfWork));
 
   // swiping and matches
-  useCase(ListCandidates, (p) => new ListCandidates(p.sockRepository, p.userRepository, p.pictureRepository, p.clock));
+  useCase(
+    ListCandidates,
+    (p) => new ListCandidates(p.sockRepository, p.userRepository, p.pictureRepository, p.clock),
+  );
   useCase(
     SwipeSock,
     (p) =>
-      new SwipeSock(p.sockRepository, p.pictureRepository, p.swipeRepository, p.matchRepository, p.userRepository,
-        p.outbox, p.idGenerator, p.unitOfWork, p.clock),
+      new SwipeSock(
+        p.sockRepository,
+        p.pictureRepository,
+        p.swipeRepository,
+        p.matchRepository,
+        p.userRepository,
+        p.outbox,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(
     ListMatches,
-    (p) => new ListMatches(p.matchRepository, p.userRepository, p.sockRepository, p.pictureRepository, p.clock),
+    (p) =>
+      new ListMatches(p.matchRepository, p.userRepository, p.sockRepository, p.pictureRepository, p.clock),
   );
   useCase(
     GetMatch,
@@ -123,22 +173,37 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   );
   useCase(
     EndMatch,
-    (p) => new EndMatch(p.matchRepository, p.messageRepository, p.userRepository, p.outbox, p.unitOfWork, p.clock),
+    (p) =>
+      new EndMatch(p.matchRepository, p.messageRepository, p.userRepository, p.outbox, p.unitOfWork, p.clock),
   );
 
   // chat
   useCase(
     SendMessage,
-    (p) => new SendMessage(p.matchRepository, p.messageRepository, p.userRepository, p.idGenerator, p.unitOfWork, p.clock),
+    (p) =>
+      new SendMessage(
+        p.matchRepository,
+        p.messageRepository,
+        p.userRepository,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+      ),
   );
   useCase(
     ListMessages,
     (p) => new ListMessages(p.matchRepository, p.messageRepository, p.userRepository, p.unitOfWork, p.clock),
   );
-  useCase(MarkMessageSeen, (p) => new MarkMessageSeen(p.matchRepository, p.messageRepository, p.unitOfWork, p.clock));
+  useCase(
+    MarkMessageSeen,
+    (p) => new MarkMessageSeen(p.matchRepository, p.messageRepository, p.unitOfWork, p.clock),
+  );
 
   // mails
-  useCase(SendSelfMail, (p) => new SendSelfMail(p.mailRepository, p.outbox, p.idGenerator, p.unitOfWork, p.clock));
+  useCase(
+    SendSelfMail,
+    (p) => new SendSelfMail(p.mailRepository, p.outbox, p.idGenerator, p.unitOfWork, p.clock),
+  );
   useCase(ListSelfMails, (p) => new ListSelfMails(p.mailRepository));
   useCase(DeleteSelfMail, (p) => new DeleteSelfMail(p.mailRepository, p.unitOfWork));
   useCase(

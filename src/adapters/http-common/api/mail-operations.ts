@@ -19,7 +19,10 @@ export const mailOperations = [
     success: { status: 200, description: 'A page of mails', schema: pageOf(Mail) },
     errors: [400, 401],
     async handle(input, { useCases, present }) {
-      const page = await useCases.listSelfMails.execute({ userId: callerOf(input).userId, page: input.query });
+      const page = await useCases.listSelfMails.execute({
+        userId: callerOf(input).userId,
+        page: input.query,
+      });
       return { status: 200, body: present.page(page, (m) => present.mail(m)) };
     },
   }),

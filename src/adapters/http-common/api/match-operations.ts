@@ -36,7 +36,10 @@ export const matchOperations = [
     success: { status: 200, description: 'The match from your side', schema: Match },
     errors: [400, 401, 404],
     async handle(input, { useCases, present }) {
-      const view = await useCases.getMatch.execute({ userId: callerOf(input).userId, matchId: input.params.matchId });
+      const view = await useCases.getMatch.execute({
+        userId: callerOf(input).userId,
+        matchId: input.params.matchId,
+      });
       return { status: 200, body: present.match(view) };
     },
   }),
@@ -66,7 +69,11 @@ export const matchOperations = [
     params: MatchParams,
     query: MessagesQuery,
     bodyKind: 'none',
-    success: { status: 200, description: 'A slice of messages and the cursor to older ones', schema: MessageList },
+    success: {
+      status: 200,
+      description: 'A slice of messages and the cursor to older ones',
+      schema: MessageList,
+    },
     errors: [400, 401, 404],
     async handle(input, { useCases, present }) {
       const list = await useCases.listMessages.execute({
@@ -75,7 +82,10 @@ export const matchOperations = [
         beforeId: input.query.before ?? null,
         limit: input.query.limit,
       });
-      return { status: 200, body: { items: list.items.map((m) => present.message(m)), nextCursor: list.nextCursor } };
+      return {
+        status: 200,
+        body: { items: list.items.map((m) => present.message(m)), nextCursor: list.nextCursor },
+      };
     },
   }),
   defineOperation({

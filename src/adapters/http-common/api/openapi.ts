@@ -39,7 +39,9 @@ function requestBody(op: Operation): JsonSchema | undefined {
         'multipart/form-data': {
           schema: {
             type: 'object',
-            properties: { file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 10 MiB' } },
+            properties: {
+              file: { type: 'string', format: 'binary', description: 'JPEG, PNG or WebP, at most 10 MiB' },
+            },
             required: ['file'],
           },
         },
@@ -70,14 +72,20 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
  * The one OpenAPI 3.1 document of the contract, generated from the same schemas that validate
  * requests. The two APIs serve it identically apart from `servers`.
  */
-export function openApiDocument(operations: readonly Operation[], basePath: string, title: string): JsonSchema {
+export function openApiDocument(
+  operations: readonly Operation[],
+  basePath: string,
+  title: string,
+): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const problem = { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } };
   for (const op of operations) {
     const responses: Record<string, JsonSchema> = {
       [op.success.status]: {
         description: op.success.description,
-        ...(op.success.schema ? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } } : {}),
+        ...(op.success.schema
+          ? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } }
+          : {}),
       },
     };
     for (const status of [...op.errors, 500]) {
@@ -99,7 +107,8 @@ export function openApiDocument(operations: readonly Operation[], basePath: stri
     info: {
       title,
       version: '1.0.0',
-      description: 'HotSox reunites single socks with a new partner. Both HotSox APIs serve exactly this contract.',
+      description:
+        'HotSox reunites single socks with a new partner. Both HotSox APIs serve exactly this contract.',
     },
     servers: [{ url: basePath }],
     paths,

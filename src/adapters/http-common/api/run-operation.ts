@@ -38,8 +38,12 @@ export async function runOperation(
     if (operation.bodyKind === 'multipart' && !raw.file) {
       errors.push({ path: 'body.file', message: 'a file is required in the multipart field "file"' });
     }
-    if (errors.length > 0) throw new HttpProblem(400, 'VALIDATION.FAILED', 'The request is not valid.', errors);
-    return await operation.handle({ params, query, body, caller, file: raw.file, clientIp: raw.clientIp }, ctx);
+    if (errors.length > 0)
+      throw new HttpProblem(400, 'VALIDATION.FAILED', 'The request is not valid.', errors);
+    return await operation.handle(
+      { params, query, body, caller, file: raw.file, clientIp: raw.clientIp },
+      ctx,
+    );
   } catch (error) {
     const problem = toProblem(error);
     if (problem.status >= 500) onUnexpected(error);
@@ -71,6 +75,7 @@ export function fieldErrors(part: string, error: z.ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: `${at}.${key}`, message: 'unknown field' }));
     }
-    return [{ path: at, message: issue.message }];
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return [{ path: at, message: missing ? 'is required' : issue.message }];
   });
 }

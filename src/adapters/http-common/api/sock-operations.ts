@@ -22,7 +22,11 @@ export const sockOperations = [
     success: { status: 200, description: 'Every option list', schema: Options },
     errors: [],
     async handle(_input, { useCases }) {
-      return { status: 200, body: await useCases.listOptions.execute(), headers: { 'Cache-Control': 'public, max-age=3600' } };
+      return {
+        status: 200,
+        body: await useCases.listOptions.execute(),
+        headers: { 'Cache-Control': 'public, max-age=3600' },
+      };
     },
   }),
   defineOperation({
@@ -53,8 +57,15 @@ export const sockOperations = [
     success: { status: 201, description: 'The new sock', schema: Sock },
     errors: [400, 401, 415, 422],
     async handle(input, { useCases, present, basePath }) {
-      const view = await useCases.addSock.execute({ userId: callerOf(input).userId, attributes: input.body as SockAttributes });
-      return { status: 201, body: present.sock(view), headers: { Location: `${basePath}/socks/${view.sock.id}` } };
+      const view = await useCases.addSock.execute({
+        userId: callerOf(input).userId,
+        attributes: input.body as SockAttributes,
+      });
+      return {
+        status: 201,
+        body: present.sock(view),
+        headers: { Location: `${basePath}/socks/${view.sock.id}` },
+      };
     },
   }),
   defineOperation({
@@ -69,7 +80,10 @@ export const sockOperations = [
     success: { status: 200, description: 'The sock', schema: Sock },
     errors: [400, 401, 404],
     async handle(input, { useCases, present }) {
-      const view = await useCases.getSock.execute({ userId: callerOf(input).userId, sockId: input.params.sockId });
+      const view = await useCases.getSock.execute({
+        userId: callerOf(input).userId,
+        sockId: input.params.sockId,
+      });
       return { status: 200, body: present.sock(view) };
     },
   }),
@@ -78,7 +92,7 @@ export const sockOperations = [
     method: 'patch',
     path: '/socks/{sockId}',
     tag,
-    summary: 'Change any subset of a sock\'s attributes',
+    summary: "Change any subset of a sock's attributes",
     auth: 'user',
     params: SockParams,
     body: SockPatchBody,

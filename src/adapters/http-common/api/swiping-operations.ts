@@ -18,7 +18,11 @@ export const swipingOperations = [
     params: SockParams,
     query: CandidatesQuery,
     bodyKind: 'none',
-    success: { status: 200, description: 'Candidates; items is empty when nothing is left', schema: CandidateList },
+    success: {
+      status: 200,
+      description: 'Candidates; items is empty when nothing is left',
+      schema: CandidateList,
+    },
     errors: [400, 401, 404],
     async handle(input, { useCases, present }) {
       const result = await useCases.listCandidates.execute({
@@ -39,7 +43,11 @@ export const swipingOperations = [
     params: SockParams,
     body: SwipeBody,
     bodyKind: 'json',
-    success: { status: 201, description: 'The swipe, and the match it completed if any', schema: SwipeResult },
+    success: {
+      status: 201,
+      description: 'The swipe, and the match it completed if any',
+      schema: SwipeResult,
+    },
     errors: [400, 401, 404, 409, 415, 422],
     async handle(input, { useCases, present }) {
       const result = await useCases.swipeSock.execute({

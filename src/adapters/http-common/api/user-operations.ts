@@ -23,7 +23,11 @@ export const userOperations = [
     errors: [400, 409, 415, 422],
     async handle({ body }, { useCases, present, basePath }) {
       const { username, password, ...profile } = body;
-      const view = await useCases.registerUser.execute({ username, password, profile: signUpProfile(profile) });
+      const view = await useCases.registerUser.execute({
+        username,
+        password,
+        profile: signUpProfile(profile),
+      });
       return { status: 201, body: present.me(view), headers: { Location: `${basePath}/users/me` } };
     },
   }),
@@ -103,7 +107,10 @@ export const userOperations = [
     success: { status: 200, description: 'A page of users', schema: pageOf(Me) },
     errors: [400, 401, 403],
     async handle(input, { useCases, present }) {
-      const page = await useCases.listUsers.execute({ requesterId: callerOf(input).userId, page: input.query });
+      const page = await useCases.listUsers.execute({
+        requesterId: callerOf(input).userId,
+        page: input.query,
+      });
       return { status: 200, body: present.page(page, (v) => present.me(v)) };
     },
   }),
@@ -137,7 +144,10 @@ export const userOperations = [
     success: { status: 204, description: 'Picture deleted' },
     errors: [400, 401, 404],
     async handle(input, { useCases }) {
-      await useCases.removeUserPicture.execute({ userId: callerOf(input).userId, pictureId: input.params.pictureId });
+      await useCases.removeUserPicture.execute({
+        userId: callerOf(input).userId,
+        pictureId: input.params.pictureId,
+      });
       return { status: 204 };
     },
   }),
@@ -161,7 +171,10 @@ function signUpProfile(p: ProfileFields): UserProfile {
 
 function profileChanges(body: z.output<typeof UpdateMeBody>): Partial<UserProfile> {
   const { social, ...rest } = body;
-  return { ...definedOnly(rest), ...(social ? { social: { ...definedOnly(social) } as UserProfile['social'] } : {}) };
+  return {
+    ...definedOnly(rest),
+    ...(social ? { social: { ...definedOnly(social) } as UserProfile['social'] } : {}),
+  };
 }
 
 function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

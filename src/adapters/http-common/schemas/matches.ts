@@ -17,8 +17,12 @@ export const Match = z
       pictures: z.array(Picture),
       distanceKm: z.number().nullable(),
     }),
-    mySock: Sock.nullable().describe('The caller\'s sock of the matching pair; null once that sock was deleted.'),
-    theirSock: Sock.nullable().describe('The other user\'s sock of the pair; null once that sock was deleted.'),
+    mySock: Sock.nullable().describe(
+      "The caller's sock of the matching pair; null once that sock was deleted.",
+    ),
+    theirSock: Sock.nullable().describe(
+      "The other user's sock of the pair; null once that sock was deleted.",
+    ),
   })
   .meta({ id: 'Match' });
 export type Match = z.infer<typeof Match>;

@@ -10,7 +10,11 @@ const Username = z
   .min(USER_RULES.username.min)
   .max(USER_RULES.username.max)
   .regex(USER_RULES.username.pattern, "may contain only letters, digits, '_', '.' and '-'");
-const Email = z.string().trim().max(USER_RULES.email.max).regex(USER_RULES.email.pattern, 'must be an email address');
+const Email = z
+  .string()
+  .trim()
+  .max(USER_RULES.email.max)
+  .regex(USER_RULES.email.pattern, 'must be an email address');
 /** Passwords are taken exactly as typed: trimming would silently change them. */
 const Password = z.string().min(USER_RULES.password.min).max(USER_RULES.password.max);
 const Gender = z.enum(keysOf(GENDERS));

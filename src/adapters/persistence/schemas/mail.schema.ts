@@ -19,7 +19,14 @@ export const MailSchema = new EntitySchema<MailRow>({
   properties: {
     id: { type: 'uuid', primary: true },
     seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
-    userId: { kind: 'm:1', entity: 'UserRow', mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    userId: {
+      kind: 'm:1',
+      entity: 'UserRow',
+      mapToPk: true,
+      fieldName: 'user_id',
+      deleteRule: 'cascade',
+      ...NO_UPDATE_RULE,
+    },
     subject: { type: 'text' },
     content: { type: 'text' },
     status: choiceOf(['queued', 'sent', 'failed']),

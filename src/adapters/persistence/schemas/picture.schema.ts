@@ -17,7 +17,14 @@ export const PictureSchema = new EntitySchema<PictureRow>({
   properties: {
     id: { type: 'uuid', primary: true },
     seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
-    userId: { kind: 'm:1', entity: 'UserRow', mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    userId: {
+      kind: 'm:1',
+      entity: 'UserRow',
+      mapToPk: true,
+      fieldName: 'user_id',
+      deleteRule: 'cascade',
+      ...NO_UPDATE_RULE,
+    },
     sockId: {
       kind: 'm:1',
       entity: 'SockRow',

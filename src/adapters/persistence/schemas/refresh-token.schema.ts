@@ -18,7 +18,14 @@ export const RefreshTokenSchema = new EntitySchema<RefreshTokenRow>({
   tableName: 'refresh_tokens',
   properties: {
     id: { type: 'uuid', primary: true },
-    userId: { kind: 'm:1', entity: 'UserRow', mapToPk: true, fieldName: 'user_id', deleteRule: 'cascade', ...NO_UPDATE_RULE },
+    userId: {
+      kind: 'm:1',
+      entity: 'UserRow',
+      mapToPk: true,
+      fieldName: 'user_id',
+      deleteRule: 'cascade',
+      ...NO_UPDATE_RULE,
+    },
     familyId: { type: 'uuid' },
     tokenHash: { type: 'text' },
     createdAt: { ...INSTANT },

@@ -37,7 +37,5 @@ export const SwipeSchema = new EntitySchema<SwipeRow>({
     judgedAt: { ...INSTANT },
   },
   indexes: [{ name: 'swipes_target_sock_id_index', properties: ['targetSockId'] }],
-  checks: [
-    { name: 'swipes_not_own_check', expression: 'sock_id <> target_sock_id' },
-  ],
+  checks: [{ name: 'swipes_not_own_check', expression: 'sock_id <> target_sock_id' }],
 });

@@ -58,11 +58,15 @@ export const UserSchema = new EntitySchema<UserRow>({
     createdAt: { ...INSTANT },
   },
   indexes: [
-    { name: USER_CONSTRAINTS.usernameUnique, expression: `create unique index "${USER_CONSTRAINTS.usernameUnique}" on "users" (lower("username"))` },
-    { name: USER_CONSTRAINTS.emailUnique, expression: `create unique index "${USER_CONSTRAINTS.emailUnique}" on "users" (lower("email"))` },
+    {
+      name: USER_CONSTRAINTS.usernameUnique,
+      expression: `create unique index "${USER_CONSTRAINTS.usernameUnique}" on "users" (lower("username"))`,
+    },
+    {
+      name: USER_CONSTRAINTS.emailUnique,
+      expression: `create unique index "${USER_CONSTRAINTS.emailUnique}" on "users" (lower("email"))`,
+    },
     { name: 'users_created_at_index', properties: ['createdAt', 'seq'] },
   ],
-  checks: [
-    { name: 'users_location_check', expression: '(location_lat IS NULL) = (location_lon IS NULL)' },
-  ],
+  checks: [{ name: 'users_location_check', expression: '(location_lat IS NULL) = (location_lon IS NULL)' }],
 });

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { ApiUseCases } from './api/api-use-cases.js';
+import type { HttpMetrics } from './operations/http-metrics.js';
+import type { ReadinessCheck } from './operations/readiness.js';
+import type { Presenter } from './presenters.js';
+
+/** What each HTTP app is handed by its composition root. */
+export interface HttpAppDeps {
+  readonly useCases: ApiUseCases;
+  readonly presenter: Presenter;
+  readonly logger: Logger;
+  readonly metrics: HttpMetrics;
+  readonly readinessChecks: readonly ReadinessCheck[];
+  /** Express/Fastify trust-proxy setting (e.g. `loopback`). */
+  readonly trustProxy: string;
+  /** Origins allowed by CORS on the API; empty: CORS off. */
+  readonly corsOrigins: readonly string[];
+}
+
+export const API_TITLE = 'HotSox API v1';

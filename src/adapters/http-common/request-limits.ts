@@ -1,0 +1,51 @@
+import { PICTURE_RULES } from '../../domain/picture/picture.js';
+import { HttpProblem } from './problem.js';
+
+/** Limits both APIs apply before any handler runs. */
+export const REQUEST_LIMITS = {
+  /** JSON and form bodies. */
+  bodyBytes: 64 * 1024,
+  /** One uploaded file. */
+  fileBytes: PICTURE_RULES.maxBytes,
+} as const;
+
+/** The request problems both frameworks must answer identically. */
+export const requestProblems = {
+  malformedJson: () => new HttpProblem(400, 'REQUEST.MALFORMED_BODY', 'The request body is not valid JSON.'),
+  malformedMultipart: () =>
+    new HttpProblem(400, 'REQUEST.MALFORMED_BODY', 'The multipart body could not be read.'),
+  bodyTooLarge: () =>
+    new HttpProblem(
+      413,
+      'REQUEST.TOO_LARGE',
+      `The request body may be at most ${REQUEST_LIMITS.bodyBytes} bytes.`,
+    ),
+  fileTooLarge: () => new HttpProblem(413, 'PICTURE.TOO_LARGE', 'Pictures may be at most 10 MiB.'),
+  unsupportedContentType: (expected: string) =>
+    new HttpProblem(415, 'REQUEST.UNSUPPORTED_CONTENT_TYPE', `The request body must be ${expected}.`),
+  notFound: () => new HttpProblem(404, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'),
+  methodNotAllowed: () =>
+    new HttpProblem(405, 'ROUTE.METHOD_NOT_ALLOWED', 'This method is not allowed here.'),
+} as const;
+
+/** The content types an operation's body may come in. */
+export function acceptedContentTypes(
+  bodyKind: 'json' | 'json-or-form' | 'multipart' | 'none',
+): readonly string[] {
+  switch (bodyKind) {
+    case 'json':
+      return ['application/json'];
+    case 'json-or-form':
+      return ['application/json', 'application/x-www-form-urlencoded'];
+    case 'multipart':
+      return ['multipart/form-data'];
+    case 'none':
+      return [];
+  }
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+export function mediaTypeOf(contentType: string | undefined): string | null {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : null;
+}

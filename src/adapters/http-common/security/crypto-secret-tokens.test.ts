@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { CryptoSecretTokens } from './crypto-secret-tokens.js';
+
+describe('CryptoSecretTokens', () => {
+  const tokens = new CryptoSecretTokens();
+
+  it('generates 32 random bytes as base64url without padding (43 characters)', () => {
+    const token = tokens.generate();
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+  });
+
+  it('never generates the same token twice in 10 000 tries', () => {
+    const seen = new Set(Array.from({ length: 10_000 }, () => tokens.generate()));
+    expect(seen.size).toBe(10_000);
+  });
+
+  it('hashes as lowercase SHA-256 hex, the same token always to the same hash', () => {
+    const token = tokens.generate();
+    expect(tokens.hash(token)).toMatch(/^[0-9a-f]{64}$/);
+    expect(tokens.hash(token)).toBe(tokens.hash(token));
+    expect(tokens.hash(token)).toBe(createHash('sha256').update(token).digest('hex'));
+  });
+
+  it('gives the SHA-256 of the known test vector "abc"', () => {
+    expect(tokens.hash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('gives different hashes for different tokens, and never the token itself', () => {
+    const a = tokens.generate();
+    const b = tokens.generate();
+    expect(tokens.hash(a)).not.toBe(tokens.hash(b));
+    expect(tokens.hash(a)).not.toContain(a);
+  });
+});

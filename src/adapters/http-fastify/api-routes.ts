@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { Operation, OperationContext } from '../http-common/api/operation.js';
+import { runOperation } from '../http-common/api/run-operation.js';
+import { decodeBody } from '../http-common/decode-body.js';
+import { readMultipartFile } from '../http-common/multipart.js';
+import { PROBLEM_CONTENT_TYPE, toProblem } from '../http-common/problem.js';
+import { REQUEST_LIMITS, mediaTypeOf, requestProblems } from '../http-common/request-limits.js';
+
+export interface ApiRoutesDeps {
+  readonly operations: readonly Operation[];
+  readonly context: OperationContext;
+  readonly onUnexpected: (error: unknown, request: FastifyRequest) => void;
+}
+
+/**
+ * The REST API (`api-v1.md`) on Fastify, registered under a prefix: every operation of the
+ * shared table. Bodies are read raw and decoded by the shared `decodeBody`, so both APIs answer
+ * malformed, oversized and mistyped bodies identically.
+ */
+export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: REQUEST_LIMITS.bodyBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  for (const operation of deps.operations) {
+    app.route({
+      method: operation.method.toUpperCase() as 'GET',
+      url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const file = operation.bodyKind === 'multipart' ? await multipartFile(request) : null;
+        const body =
+          operation.bodyKind === 'multipart'
+            ? undefined
+            : decodeBody(operation.bodyKind, request.headers['content-type'], asBuffer(request.body));
+        const result = await runOperation(
+          operation,
+          {
+            params: request.params as Record<string, unknown>,
+            query: request.query as Record<string, unknown>,
+            body,
+            file,
+            authorization: request.headers.authorization,
+            clientIp: request.ip,
+          },
+          deps.context,
+          (error) => deps.onUnexpected(error, request),
+        );
+        reply.code(result.status).headers(result.headers ?? {});
+        if (result.body === undefined) return reply.send();
+        if (result.status >= 400) return reply.type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(result.body));
+        return reply.send(result.body);
+      },
+    });
+  }
+
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, requestProblems.notFound()));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const mapped = fastifyProblem(error) ?? error;
+    const status = sendProblem(reply, mapped);
+    if (status >= 500) deps.onUnexpected(error, request);
+  });
+}
+
+async function multipartFile(request: FastifyRequest) {
+  const stream = request.body as Readable | undefined;
+  if (!stream || typeof stream.pipe !== 'function') {
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data') {
+      throw requestProblems.unsupportedContentType('multipart/form-data');
+    }
+    return null;
+  }
+  try {
+    return await readMultipartFile(stream, request.headers);
+  } catch (error) {
+    stream.unpipe();
+    stream.resume();
+    throw error;
+  }
+}
+
+function sendProblem(reply: FastifyReply, error: unknown): number {
+  const problem = toProblem(error);
+  void reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem.body));
+  return problem.status;
+}
+
+/** Fastify's own request errors, as the shared request problems. */
+function fastifyProblem(error: FastifyError): Error | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return requestProblems.bodyTooLarge();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return requestProblems.malformedJson();
+    default:
+      return null;
+  }
+}
+
+function asBuffer(body: unknown): Buffer | undefined {
+  return Buffer.isBuffer(body) ? body : undefined;
+}

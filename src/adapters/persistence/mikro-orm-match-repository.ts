@@ -1,0 +1,99 @@
+import type { QueryResult } from '@mikro-orm/core';
+import type { MatchRepository } from '../../application/ports/match-repository.js';
+import type { Match } from '../../domain/matching/match.js';
+import type { Page, PageRequest } from '../../domain/shared/page.js';
+import { isUuid } from './ids.js';
+import { limitOffset, pageOf } from './pages.js';
+import { MATCH_CONSTRAINTS, MatchSchema, type MatchRow } from './schemas/match.schema.js';
+import type { TransactionScope } from './transaction-scope.js';
+
+/** The unordered user pair, as the unique index `matches_user_pair_unique` sees it. */
+const SAME_PAIR = `least(initiator_id, partner_id) = least(?::uuid, ?::uuid)
+  and greatest(initiator_id, partner_id) = greatest(?::uuid, ?::uuid)`;
+
+/** Matches in `matches`: one row per unordered pair of users, ever. */
+export class MikroOrmMatchRepository implements MatchRepository {
+  constructor(private readonly scope: TransactionScope) {}
+
+  /**
+   * `pg_advisory_xact_lock` on a 64-bit hash of the ordered pair: held until the unit of work
+   * commits or rolls back. Two different pairs may share a hash; they then merely wait for each
+   * other, which is harmless.
+   * @throws {Error} outside a unit of work (the lock would be released at once)
+   */
+  async lockPair(userA: string, userB: string): Promise<void> {
+    const em = this.scope.required('MatchRepository.lockPair');
+    await em.execute(
+      `select pg_advisory_xact_lock(hashtextextended('match-pair:' || least(?::uuid, ?::uuid)::text || ':' || greatest(?::uuid, ?::uuid)::text, 0))`,
+      [userA, userB, userA, userB],
+    );
+  }
+
+  /** INSERT … ON CONFLICT on the pair index DO NOTHING: never an error, the unit stays usable. */
+  async add(match: Match): Promise<boolean> {
+    const result = await this.scope.use((em) =>
+      em.execute<QueryResult>(
+        `insert into matches (id, initiator_id, initiator_sock_id, partner_id, partner_sock_id, created_at, ended_at)
+         values (?, ?, ?, ?, ?, ?, ?)
+         on conflict ((least(initiator_id, partner_id)), (greatest(initiator_id, partner_id))) do nothing`,
+        [
+          match.id,
+          match.initiator.userId,
+          match.initiator.sockId,
+          match.partner.userId,
+          match.partner.sockId,
+          match.createdAt,
+          match.endedAt,
+        ],
+        'run',
+      ),
+    );
+    return result.affectedRows === 1;
+  }
+
+  async save(match: Match): Promise<void> {
+    await this.scope.use((em) => em.nativeUpdate(MatchSchema, { id: match.id }, { endedAt: match.endedAt }));
+  }
+
+  async findById(id: string): Promise<Match | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.scope.use((em) => em.findOne(MatchSchema, { id }, { disableIdentityMap: true }));
+    return row ? toMatch(row) : null;
+  }
+
+  async findBetween(userA: string, userB: string): Promise<Match | null> {
+    if (!isUuid(userA) || !isUuid(userB)) return null;
+    const row: MatchRow | undefined = await this.scope.use((em) =>
+      em
+        .createQueryBuilder(MatchSchema)
+        .select('*')
+        .where(SAME_PAIR, [userA, userB, userA, userB])
+        .execute('get'),
+    );
+    return row ? toMatch(row) : null;
+  }
+
+  async listActiveFor(userId: string, page: PageRequest): Promise<Page<Match>> {
+    if (!isUuid(userId)) return pageOf([], 0, page);
+    const [rows, total] = await this.scope.use((em) =>
+      em.findAndCount(
+        MatchSchema,
+        { $or: [{ initiatorId: userId }, { partnerId: userId }], endedAt: null },
+        { orderBy: { createdAt: 'desc', seq: 'desc' }, ...limitOffset(page), disableIdentityMap: true },
+      ),
+    );
+    return pageOf(rows.map(toMatch), total, page);
+  }
+}
+
+export { MATCH_CONSTRAINTS };
+
+function toMatch(row: MatchRow): Match {
+  return {
+    id: row.id,
+    initiator: { userId: row.initiatorId, sockId: row.initiatorSockId },
+    partner: { userId: row.partnerId, sockId: row.partnerSockId },
+    createdAt: row.createdAt,
+    endedAt: row.endedAt,
+  };
+}

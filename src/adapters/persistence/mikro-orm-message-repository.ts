@@ -1,0 +1,78 @@
+import type { MessageRepository, MessageSlice } from '../../application/ports/message-repository.js';
+import type { Message } from '../../domain/chat/message.js';
+import { isUuid, uuidsOnly } from './ids.js';
+import { MessageSchema, type MessageRow } from './schemas/message.schema.js';
+import type { TransactionScope } from './transaction-scope.js';
+
+/** Chat messages in `messages`, ordered by (sent_at, seq): the time sent, then insertion. */
+export class MikroOrmMessageRepository implements MessageRepository {
+  constructor(private readonly scope: TransactionScope) {}
+
+  async add(message: Message): Promise<void> {
+    await this.scope.use((em) => em.insert(MessageSchema, toRow(message)));
+  }
+
+  async findById(id: string): Promise<Message | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.scope.use((em) => em.findOne(MessageSchema, { id }, { disableIdentityMap: true }));
+    return row ? toMessage(row) : null;
+  }
+
+  /** One more row than asked tells whether older messages exist. An unknown `beforeId` gives nothing. */
+  async listForMatch(
+    matchId: string,
+    options: { beforeId: string | null; limit: number },
+  ): Promise<MessageSlice> {
+    const { beforeId, limit } = options;
+    if (!isUuid(matchId) || (beforeId !== null && !isUuid(beforeId))) return { items: [], hasMore: false };
+    const rows: MessageRow[] = await this.scope.use((em) => {
+      const qb = em.createQueryBuilder(MessageSchema, 'm').select('m.*').where({ matchId });
+      if (beforeId !== null) {
+        qb.andWhere(
+          '(m.sent_at, m.seq) < (select c.sent_at, c.seq from messages c where c.id = ? and c.match_id = ?)',
+          [beforeId, matchId],
+        );
+      }
+      return qb
+        .orderBy({ sentAt: 'desc', seq: 'desc' })
+        .limit(limit + 1)
+        .execute('all');
+    });
+    return { items: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit };
+  }
+
+  async markSeen(ids: readonly string[], at: Date): Promise<void> {
+    const wanted = uuidsOnly(ids);
+    if (wanted.length === 0) return;
+    await this.scope.use((em) =>
+      em.nativeUpdate(MessageSchema, { id: { $in: wanted }, seenAt: null }, { seenAt: at }),
+    );
+  }
+
+  async removeForMatch(matchId: string): Promise<void> {
+    if (!isUuid(matchId)) return;
+    await this.scope.use((em) => em.nativeDelete(MessageSchema, { matchId }));
+  }
+}
+
+function toRow(message: Message): MessageRow {
+  return {
+    id: message.id,
+    matchId: message.matchId,
+    senderId: message.senderId,
+    text: message.text,
+    sentAt: message.sentAt,
+    seenAt: message.seenAt,
+  };
+}
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    matchId: row.matchId,
+    senderId: row.senderId,
+    text: row.text,
+    sentAt: row.sentAt,
+    seenAt: row.seenAt,
+  };
+}

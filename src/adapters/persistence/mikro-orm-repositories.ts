@@ -1,0 +1,39 @@
+import type { Clock } from '../../application/ports/clock.js';
+import type { IdGenerator } from '../../application/ports/id-generator.js';
+import { MikroOrmMailRepository } from './mikro-orm-mail-repository.js';
+import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
+import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
+import type { Orm } from './mikro-orm.config.js';
+import { MikroOrmOutbox } from './mikro-orm-outbox.js';
+import { MikroOrmPictureRepository } from './mikro-orm-picture-repository.js';
+import { MikroOrmRefreshTokenRepository } from './mikro-orm-refresh-token-repository.js';
+import { MikroOrmSockRepository } from './mikro-orm-sock-repository.js';
+import { MikroOrmSwipeRepository } from './mikro-orm-swipe-repository.js';
+import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
+import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
+import { OutboxStore } from './outbox-store.js';
+import { TransactionScope } from './transaction-scope.js';
+
+/**
+ * Every persistence port over one ORM, sharing one `TransactionScope` (so that they all take
+ * part in the same unit of work). A convenience for composition roots and tests.
+ */
+export function createMikroOrmRepositories(orm: Orm, deps: { ids: IdGenerator; clock: Clock }) {
+  const scope = new TransactionScope(orm);
+  return {
+    scope,
+    uow: new MikroOrmUnitOfWork(scope),
+    users: new MikroOrmUserRepository(scope),
+    socks: new MikroOrmSockRepository(scope),
+    pictures: new MikroOrmPictureRepository(scope),
+    swipes: new MikroOrmSwipeRepository(scope),
+    matches: new MikroOrmMatchRepository(scope),
+    messages: new MikroOrmMessageRepository(scope),
+    mails: new MikroOrmMailRepository(scope),
+    refreshTokens: new MikroOrmRefreshTokenRepository(scope),
+    outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock),
+    outboxStore: new OutboxStore(scope),
+  };
+}
+
+export type MikroOrmRepositories = ReturnType<typeof createMikroOrmRepositories>;

@@ -1,0 +1,154 @@
+import type { CandidateRow, SockRepository } from '../../application/ports/sock-repository.js';
+import type { Page, PageRequest } from '../../domain/shared/page.js';
+import type { Sock } from '../../domain/sock/sock.js';
+import { isUuid, uuidsOnly } from './ids.js';
+import { toUser } from './mikro-orm-user-repository.js';
+import { limitOffset, pageOf } from './pages.js';
+import { SockSchema, type SockRow } from './schemas/sock.schema.js';
+import { UserSchema } from './schemas/user.schema.js';
+import type { TransactionScope } from './transaction-scope.js';
+
+/**
+ * Socks in `socks`. Deleting a sock relies on ON DELETE CASCADE for its pictures and the swipes
+ * from and to it; matches keep the id of a deleted sock (see `MatchRow`).
+ */
+export class MikroOrmSockRepository implements SockRepository {
+  constructor(private readonly scope: TransactionScope) {}
+
+  async add(sock: Sock): Promise<void> {
+    await this.scope.use((em) => em.insert(SockSchema, toRow(sock)));
+  }
+
+  async save(sock: Sock): Promise<void> {
+    const { id, ownerId: _ownerId, createdAt: _createdAt, ...attributes } = toRow(sock);
+    await this.scope.use((em) => em.nativeUpdate(SockSchema, { id }, attributes));
+  }
+
+  async findById(id: string): Promise<Sock | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.scope.use((em) => em.findOne(SockSchema, { id }, { disableIdentityMap: true }));
+    return row ? toSock(row) : null;
+  }
+
+  async findManyByIds(ids: readonly string[]): Promise<Sock[]> {
+    const wanted = uuidsOnly(ids);
+    if (wanted.length === 0) return [];
+    const rows = await this.scope.use((em) =>
+      em.find(SockSchema, { id: { $in: wanted } }, { disableIdentityMap: true }),
+    );
+    return rows.map(toSock);
+  }
+
+  async findOwned(ownerId: string, sockId: string): Promise<Sock | null> {
+    if (!isUuid(ownerId) || !isUuid(sockId)) return null;
+    const row = await this.scope.use((em) =>
+      em.findOne(SockSchema, { id: sockId, ownerId }, { disableIdentityMap: true }),
+    );
+    return row ? toSock(row) : null;
+  }
+
+  async listByOwner(ownerId: string, page: PageRequest): Promise<Page<Sock>> {
+    if (!isUuid(ownerId)) return pageOf([], 0, page);
+    const [rows, total] = await this.scope.use((em) =>
+      em.findAndCount(
+        SockSchema,
+        { ownerId },
+        { orderBy: { createdAt: 'desc', seq: 'desc' }, ...limitOffset(page), disableIdentityMap: true },
+      ),
+    );
+    return pageOf(rows.map(toSock), total, page);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!isUuid(id)) return;
+    await this.scope.use((em) => em.nativeDelete(SockSchema, { id }));
+  }
+
+  /**
+   * Every candidate (the rules of `isCandidate`), unranked: trivially a shortlist that holds the
+   * best `limit`. Each exclusion is a NOT EXISTS probe on an index: pictures(sock_id),
+   * swipes' primary key (sock_id, target_sock_id), and the matches' unordered user-pair index.
+   */
+  async shortlistCandidates(sock: Sock, _limit: number): Promise<CandidateRow[]> {
+    return this.scope.use(async (em) => {
+      const rows: SockRow[] = await em
+        .createQueryBuilder(SockSchema, 's')
+        .select('s.*')
+        .where('s.owner_id <> ?', [sock.ownerId])
+        .andWhere('exists (select 1 from pictures p where p.sock_id = s.id)')
+        .andWhere('not exists (select 1 from swipes w where w.sock_id = ? and w.target_sock_id = s.id)', [
+          sock.id,
+        ])
+        .andWhere(
+          `not exists (select 1 from matches m
+             where least(m.initiator_id, m.partner_id) = least(?::uuid, s.owner_id)
+               and greatest(m.initiator_id, m.partner_id) = greatest(?::uuid, s.owner_id))`,
+          [sock.ownerId, sock.ownerId],
+        )
+        .execute('all');
+      if (rows.length === 0) return [];
+      const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
+      const owners = new Map(
+        (await em.find(UserSchema, { id: { $in: ownerIds } }, { disableIdentityMap: true })).map((u) => [
+          u.id,
+          toUser(u),
+        ]),
+      );
+      return rows.flatMap((row) => {
+        const owner = owners.get(row.ownerId);
+        if (!owner) return [];
+        const { id, username, firstName, birthday, city, location } = owner;
+        return [{ sock: toSock(row), owner: { id, username, firstName, birthday, city, location } }];
+      });
+    });
+  }
+}
+
+function toRow(sock: Sock): SockRow {
+  return {
+    id: sock.id,
+    ownerId: sock.ownerId,
+    name: sock.name,
+    story: sock.story,
+    color: sock.color,
+    fabric: sock.fabric,
+    thickness: sock.thickness,
+    brand: sock.brand,
+    type: sock.type,
+    size: sock.size,
+    age: sock.age,
+    separationDate: sock.separationDate,
+    condition: sock.condition,
+    holes: sock.holes,
+    kilometers: sock.kilometers,
+    environment: sock.environment,
+    washedPerWeek: sock.washedPerWeek,
+    specialty: sock.specialty,
+    createdAt: sock.createdAt,
+  };
+}
+
+/** The choice columns hold only the domain's keys (CHECK constraints), hence the casts. */
+export function toSock(row: SockRow): Sock {
+  return {
+    id: row.id,
+    ownerId: row.ownerId,
+    name: row.name,
+    story: row.story,
+    color: row.color as Sock['color'],
+    fabric: row.fabric as Sock['fabric'],
+    thickness: row.thickness as Sock['thickness'],
+    brand: row.brand as Sock['brand'],
+    type: row.type as Sock['type'],
+    size: row.size as Sock['size'],
+    age: row.age,
+    separationDate: row.separationDate,
+    condition: row.condition as Sock['condition'],
+    holes: row.holes,
+    kilometers: row.kilometers,
+    environment: row.environment as Sock['environment'],
+    washedPerWeek: row.washedPerWeek,
+    specialty: row.specialty,
+    createdAt: row.createdAt,
+  };
+}

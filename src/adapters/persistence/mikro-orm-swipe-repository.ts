@@ -1,0 +1,46 @@
+import type { QueryResult } from '@mikro-orm/core';
+import type { SwipeRepository } from '../../application/ports/swipe-repository.js';
+import { AlreadyJudgedError } from '../../domain/swiping/swiping-errors.js';
+import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
+import { isUuid } from './ids.js';
+import { SWIPE_CONSTRAINTS, SwipeSchema, type SwipeRow } from './schemas/swipe.schema.js';
+import type { TransactionScope } from './transaction-scope.js';
+
+/** Swipes in `swipes`, unique per (sock, target) by the primary key. */
+export class MikroOrmSwipeRepository implements SwipeRepository {
+  constructor(private readonly scope: TransactionScope) {}
+
+  /**
+   * INSERT … ON CONFLICT ON CONSTRAINT swipes_pkey DO NOTHING: a concurrent duplicate waits for
+   * the first insert's transaction and then inserts nothing, which we report as
+   * `AlreadyJudgedError`; the transaction stays usable.
+   */
+  async add(swipe: Swipe): Promise<void> {
+    const result = await this.scope.use((em) =>
+      em.execute<QueryResult>(
+        `insert into swipes (sock_id, target_sock_id, decision, judged_at) values (?, ?, ?, ?)
+         on conflict on constraint ${SWIPE_CONSTRAINTS.judgedOnce} do nothing`,
+        [swipe.sockId, swipe.targetSockId, swipe.decision, swipe.judgedAt],
+        'run',
+      ),
+    );
+    if (result.affectedRows === 0) throw new AlreadyJudgedError();
+  }
+
+  async find(sockId: string, targetSockId: string): Promise<Swipe | null> {
+    if (!isUuid(sockId) || !isUuid(targetSockId)) return null;
+    const row = await this.scope.use((em) =>
+      em.findOne(SwipeSchema, { sockId, targetSockId }, { disableIdentityMap: true }),
+    );
+    return row ? toSwipe(row) : null;
+  }
+}
+
+function toSwipe(row: SwipeRow): Swipe {
+  return {
+    sockId: row.sockId,
+    targetSockId: row.targetSockId,
+    decision: row.decision as Decision,
+    judgedAt: row.judgedAt,
+  };
+}

@@ -1,0 +1,16 @@
+import type { OutboxEvent, OutboxMessage } from '../../application/ports/outbox.js';
+import type { OutboxEventRow } from './schemas/outbox-event.schema.js';
+
+/** A message as a row: `type` in its own column, everything else in the `payload` jsonb. */
+export function toOutboxRow(id: string, message: OutboxMessage, createdAt: Date): OutboxEventRow {
+  const { type, ...payload } = message;
+  return { id, type, payload, createdAt, dispatchedAt: null };
+}
+
+export function toOutboxEvent(row: OutboxEventRow): OutboxEvent {
+  return {
+    id: row.id,
+    message: { type: row.type, ...row.payload } as OutboxMessage,
+    createdAt: row.createdAt,
+  };
+}

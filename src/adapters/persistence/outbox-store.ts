@@ -1,0 +1,40 @@
+import { LockMode } from '@mikro-orm/core';
+import type { OutboxEvent } from '../../application/ports/outbox.js';
+import { isUuid } from './ids.js';
+import { toOutboxEvent } from './outbox-events.js';
+import { OutboxEventSchema } from './schemas/outbox-event.schema.js';
+import type { TransactionScope } from './transaction-scope.js';
+
+/**
+ * The relay's side of the outbox. Call both methods inside one unit of work: `takePending`
+ * locks the rows it returns (FOR UPDATE SKIP LOCKED), so concurrent relays take disjoint
+ * batches, and the locks last until the unit ends.
+ */
+export class OutboxStore {
+  constructor(private readonly scope: TransactionScope) {}
+
+  /** Up to `limit` undispatched events, oldest first. @throws {Error} outside a unit of work */
+  async takePending(limit: number): Promise<OutboxEvent[]> {
+    const em = this.scope.required('OutboxStore.takePending');
+    const rows = await em.find(
+      OutboxEventSchema,
+      { dispatchedAt: null },
+      {
+        orderBy: { createdAt: 'asc', seq: 'asc' },
+        limit,
+        lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        disableIdentityMap: true,
+      },
+    );
+    return rows.map(toOutboxEvent);
+  }
+
+  /** Idempotent: an event keeps the time it was first marked dispatched. */
+  async markDispatched(ids: readonly string[], at: Date = new Date()): Promise<void> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return;
+    await this.scope.use((em) =>
+      em.nativeUpdate(OutboxEventSchema, { id: { $in: wanted }, dispatchedAt: null }, { dispatchedAt: at }),
+    );
+  }
+}

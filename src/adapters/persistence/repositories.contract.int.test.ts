@@ -1,0 +1,24 @@
+import {
+  createMigratedDatabase,
+  postgresHarnessFactory,
+  type MigratedDatabase,
+} from '../../../test/support/postgres-harness.js';
+import { repositoryContracts } from '../../application/testing/contracts/repository-contracts.js';
+
+let database: MigratedDatabase | undefined;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+repositoryContracts(
+  'PostgreSQL',
+  postgresHarnessFactory(() => {
+    if (!database) throw new Error('the test database was not created');
+    return database;
+  }),
+);
