@@ -9,7 +9,7 @@ import type { LoginThrottle } from '../application/ports/login-throttle.js';
 import type { MailRepository } from '../application/ports/mail-repository.js';
 import type { MatchRepository } from '../application/ports/match-repository.js';
 import type { MessageRepository } from '../application/ports/message-repository.js';
-import type { Outbox } from '../application/ports/outbox.js';
+import type { Outbox, PendingOutbox } from '../application/ports/outbox.js';
 import type { PasswordHasher } from '../application/ports/password-hasher.js';
 import type { PictureRepository } from '../application/ports/picture-repository.js';
 import type { PictureStore } from '../application/ports/picture-store.js';
@@ -41,6 +41,7 @@ export const TOKENS = {
   pictureStore: token<PictureStore>('PictureStore'),
   emailSender: token<EmailSender>('EmailSender'),
   outbox: token<Outbox>('Outbox'),
+  pendingOutbox: token<PendingOutbox>('PendingOutbox'),
   userRepository: token<UserRepository>('UserRepository'),
   sockRepository: token<SockRepository>('SockRepository'),
   pictureRepository: token<PictureRepository>('PictureRepository'),

@@ -1,4 +1,6 @@
 import { DriverException } from '@mikro-orm/core';
+import { RefreshToken } from '../../domain/auth/refresh-token.js';
+import type { Match } from '../../domain/matching/match.js';
 import { EmailTakenError, UsernameTakenError } from '../../domain/user/user-errors.js';
 import { aSock, aUser } from '../../application/testing/builders.js';
 import { uuid } from '../../application/testing/contracts/contract-fixtures.js';
@@ -8,6 +10,7 @@ import {
   type MigratedDatabase,
 } from '../../../test/support/postgres-harness.js';
 import type { MikroOrmRepositories } from './mikro-orm-repositories.js';
+import { createOrm } from './mikro-orm.config.js';
 
 /** What the PostgreSQL adapters add to the ports' contracts: transactions, locks, types. */
 describe('PostgreSQL adapters', () => {
@@ -75,6 +78,66 @@ describe('PostgreSQL adapters', () => {
     });
   });
 
+  describe('row locks and cascades', () => {
+    it('makes a second refresh with the same token wait for the first and see it spent', async () => {
+      const user = aUser({ id: uuid(1) });
+      await r.users.add(user);
+      const token = RefreshToken.issue({
+        id: uuid(2),
+        userId: user.id,
+        familyId: uuid(3),
+        tokenHash: 'h',
+        at: new Date('2026-11-29T12:00:00.000Z'),
+        ttlSeconds: 3600,
+      });
+      await r.refreshTokens.add(token);
+      const spentAt = new Date('2026-11-29T12:00:01.000Z');
+      let signalLocked: () => void = () => undefined;
+      const locked = new Promise<void>((resolve) => (signalLocked = resolve));
+
+      const first = r.uow.run(async () => {
+        const found = await r.refreshTokens.findByHash('h');
+        signalLocked();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (found) await r.refreshTokens.save(RefreshToken.spend(found, spentAt));
+        return found;
+      });
+      await locked;
+      const second = await r.uow.run(() => r.refreshTokens.findByHash('h'));
+
+      expect((await first)?.spentAt).toBeNull();
+      expect(second?.spentAt).toEqual(spentAt);
+    });
+
+    it('keeps a match, and the id of its sock, when the sock is deleted', async () => {
+      const [alice, bob] = [
+        aUser({ id: uuid(1), username: 'alice' }),
+        aUser({ id: uuid(2), username: 'bob' }),
+      ];
+      const [aliceSock, bobSock] = [
+        aSock({ id: uuid(3), ownerId: alice.id }),
+        aSock({ id: uuid(4), ownerId: bob.id }),
+      ];
+      const match: Match = {
+        id: uuid(5),
+        initiator: { userId: alice.id, sockId: aliceSock.id },
+        partner: { userId: bob.id, sockId: bobSock.id },
+        createdAt: new Date('2026-11-29T12:00:00.000Z'),
+        endedAt: null,
+      };
+      await r.uow.run(async () => {
+        for (const user of [alice, bob]) await r.users.add(user);
+        for (const sock of [aliceSock, bobSock]) await r.socks.add(sock);
+        await r.matches.add(match);
+      });
+
+      await r.uow.run(() => r.socks.remove(aliceSock.id));
+
+      expect(await r.matches.findById(match.id)).toEqual(match);
+      expect(await r.socks.findManyByIds([aliceSock.id, bobSock.id])).toEqual([bobSock]);
+    });
+  });
+
   describe('ids that are not UUIDs', () => {
     it('name no row, instead of failing on the uuid cast', async () => {
       await r.uow.run(async () => {
@@ -93,38 +156,39 @@ describe('PostgreSQL adapters', () => {
   });
 
   describe('dates and instants', () => {
-    const zone = process.env.TZ;
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    // Date columns never pass through a JavaScript Date (strings both ways), so Node's own
+    // time zone cannot shift them; the session's time zone is the one that could.
+    it('keep calendar days and milliseconds whatever the time zone of the session', async () => {
+      const admin = database.orm.em.fork().getConnection();
+      await admin.execute(`alter database "${database.db.name}" set timezone = 'Pacific/Kiritimati'`);
+      const orm = await createOrm({ clientUrl: database.db.url, pool: { min: 0, max: 1 } });
+      try {
+        const fresh = postgresRepositories(orm);
+        expect(await orm.em.fork().getConnection().execute('show timezone')).toEqual([
+          { TimeZone: 'Pacific/Kiritimati' },
+        ]);
+        const user = aUser({
+          id: uuid(1),
+          birthday: '2000-01-01',
+          createdAt: new Date('2026-12-31T23:59:59.999Z'),
+        });
+        const sock = aSock({
+          id: uuid(2),
+          ownerId: user.id,
+          separationDate: '2024-02-29',
+          createdAt: new Date('2026-06-30T00:00:00.001Z'),
+        });
 
-    it('keep calendar days and milliseconds whatever the time zones of Node and of the session', async () => {
-      process.env.TZ = 'America/Los_Angeles';
-      await database.orm.em
-        .fork()
-        .getConnection()
-        .execute(`alter database "${database.db.name}" set timezone = 'Pacific/Kiritimati'`);
-      const fresh = postgresRepositories(database.orm);
-      const user = aUser({
-        id: uuid(1),
-        birthday: '2000-01-01',
-        createdAt: new Date('2026-12-31T23:59:59.999Z'),
-      });
-      const sock = aSock({
-        id: uuid(2),
-        ownerId: user.id,
-        separationDate: '2024-02-29',
-        createdAt: new Date('2026-06-30T00:00:00.001Z'),
-      });
+        await fresh.uow.run(async () => {
+          await fresh.users.add(user);
+          await fresh.socks.add(sock);
+        });
 
-      await fresh.uow.run(async () => {
-        await fresh.users.add(user);
-        await fresh.socks.add(sock);
-      });
-
-      expect(await fresh.users.findById(user.id)).toEqual(user);
-      expect(await fresh.socks.findById(sock.id)).toEqual(sock);
+        expect(await fresh.users.findById(user.id)).toEqual(user);
+        expect(await fresh.socks.findById(sock.id)).toEqual(sock);
+      } finally {
+        await orm.close(true);
+      }
     });
   });
 });

@@ -4,7 +4,7 @@ import type { Match } from '../../domain/matching/match.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
 import { isUuid } from './ids.js';
 import { limitOffset, pageOf } from './pages.js';
-import { MATCH_CONSTRAINTS, MatchSchema, type MatchRow } from './schemas/match.schema.js';
+import { MatchSchema, type MatchRow } from './schemas/match.schema.js';
 import type { TransactionScope } from './transaction-scope.js';
 
 /** The unordered user pair, as the unique index `matches_user_pair_unique` sees it. */
@@ -29,7 +29,10 @@ export class MikroOrmMatchRepository implements MatchRepository {
     );
   }
 
-  /** INSERT … ON CONFLICT on the pair index DO NOTHING: never an error, the unit stays usable. */
+  /**
+   * INSERT … ON CONFLICT on the pair index (`matches_user_pair_unique`) DO NOTHING: a duplicate
+   * pair is never an error and the unit of work stays usable; a duplicate id still fails.
+   */
   async add(match: Match): Promise<boolean> {
     const result = await this.scope.use((em) =>
       em.execute<QueryResult>(
@@ -85,8 +88,6 @@ export class MikroOrmMatchRepository implements MatchRepository {
     return pageOf(rows.map(toMatch), total, page);
   }
 }
-
-export { MATCH_CONSTRAINTS };
 
 function toMatch(row: MatchRow): Match {
   return {

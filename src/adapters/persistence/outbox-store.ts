@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import type { OutboxEvent } from '../../application/ports/outbox.js';
+import type { OutboxEvent, PendingOutbox } from '../../application/ports/outbox.js';
 import { isUuid } from './ids.js';
 import { toOutboxEvent } from './outbox-events.js';
 import { OutboxEventSchema } from './schemas/outbox-event.schema.js';
@@ -8,9 +8,9 @@ import type { TransactionScope } from './transaction-scope.js';
 /**
  * The relay's side of the outbox. Call both methods inside one unit of work: `takePending`
  * locks the rows it returns (FOR UPDATE SKIP LOCKED), so concurrent relays take disjoint
- * batches, and the locks last until the unit ends.
+ * batches, and the locks last until the unit ends (partial index `outbox_events_pending_index`).
  */
-export class OutboxStore {
+export class OutboxStore implements PendingOutbox {
   constructor(private readonly scope: TransactionScope) {}
 
   /** Up to `limit` undispatched events, oldest first. @throws {Error} outside a unit of work */

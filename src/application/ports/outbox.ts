@@ -35,3 +35,14 @@ export interface OutboxEvent {
 export interface Outbox {
   add(message: OutboxMessage): Promise<void>;
 }
+
+/**
+ * The relay's side of the outbox. Both calls run inside one unit of work: `takePending` locks
+ * the events it returns until the unit ends, so concurrent relays take disjoint batches.
+ */
+export interface PendingOutbox {
+  /** Up to `limit` undispatched events, oldest first. */
+  takePending(limit: number): Promise<OutboxEvent[]>;
+  /** Idempotent: an event keeps the time it was first marked dispatched. */
+  markDispatched(ids: readonly string[], at?: Date): Promise<void>;
+}

@@ -1,10 +1,18 @@
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
-import type { Outbox, OutboxEvent, OutboxMessage } from '../ports/outbox.js';
+import type { Outbox, OutboxEvent, OutboxMessage, PendingOutbox } from '../ports/outbox.js';
 import type { InMemoryDatabase } from './in-memory-database.js';
 
-/** Keeps events in the shared tables, so a rolled-back unit of work loses its events too. */
-export class InMemoryOutbox implements Outbox {
+/**
+ * Keeps events in the shared tables, so a rolled-back unit of work loses its events too.
+ * Also the relay's side (`PendingOutbox`): units of work run one at a time here, so batches are
+ * disjoint without locks. Dispatch marks are kept apart from the tables and are not rolled back;
+ * the relay marks last in its unit, so a failed unit has marked nothing.
+ */
+export class InMemoryOutbox implements Outbox, PendingOutbox {
+  /** Event id → when it was first marked dispatched. */
+  private readonly dispatched = new Map<string, Date>();
+
   constructor(
     private readonly db: InMemoryDatabase,
     private readonly ids: IdGenerator,
@@ -26,5 +34,37 @@ export class InMemoryOutbox implements Outbox {
 
   messagesOfType<T extends OutboxMessage['type']>(type: T): Extract<OutboxMessage, { type: T }>[] {
     return this.messages().filter((m): m is Extract<OutboxMessage, { type: T }> => m.type === type);
+  }
+
+  async takePending(limit: number): Promise<OutboxEvent[]> {
+    return this.pending().slice(0, Math.max(0, limit));
+  }
+
+  async markDispatched(ids: readonly string[], at: Date = this.clock.now()): Promise<void> {
+    for (const id of ids) {
+      if (this.db.tables.outbox.has(id) && !this.dispatched.has(id)) this.dispatched.set(id, new Date(at));
+    }
+  }
+
+  /** When the event was first marked dispatched, or null while it is pending (or unknown). */
+  dispatchedAt(id: string): Date | null {
+    return this.dispatched.get(id) ?? null;
+  }
+
+  /** The ids marked dispatched, in the order they were marked. */
+  dispatchedIds(): string[] {
+    return [...this.dispatched.keys()];
+  }
+
+  /** The events not yet dispatched, oldest first. */
+  pending(): OutboxEvent[] {
+    return this.events().filter((e) => !this.dispatched.has(e.id));
+  }
+
+  /** Every committed event, oldest first (by time, then by insertion). */
+  private events(): OutboxEvent[] {
+    return [...this.db.tables.outbox.values()].sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || this.db.seq(a.id) - this.db.seq(b.id),
+    );
   }
 }

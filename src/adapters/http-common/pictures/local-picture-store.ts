@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { UnreadablePictureError, type ImageType } from '../../../domain/picture/picture.js';
 import type { PictureStore } from '../../../application/ports/picture-store.js';
 
@@ -87,11 +87,14 @@ export class LocalPictureStore implements PictureStore {
   /** @throws {UnreadablePictureError} when the bytes are not a whole, decodable image of `type` */
   private async encode(bytes: Uint8Array, type: ImageType): Promise<[Buffer, Buffer]> {
     // 'error' also fails on truncated data, which would otherwise come out as a grey half.
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS });
-    const format = await image.metadata().then(
-      (metadata) => metadata.format,
-      () => null,
-    );
+    let image: Sharp;
+    let format: string;
+    try {
+      image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS }); // throws when empty
+      ({ format } = await image.metadata());
+    } catch {
+      throw new UnreadablePictureError();
+    }
     if (format !== SHARP_FORMAT[type]) throw new UnreadablePictureError();
     const webp = (spec: typeof FULL | typeof THUMBNAIL) =>
       image

@@ -9,6 +9,17 @@ export const INSTANT = { type: 'datetime', columnType: 'timestamptz(3)' } as con
 /** A `date` column: the driver returns 'YYYY-MM-DD' strings, so no time zone can shift the day. */
 export const CALENDAR_DATE = { type: 'date', columnType: 'date' } as const;
 
+/**
+ * `seq bigint generated always as identity`: insertion order, the tie-break of every listing
+ * when two rows share a timestamp (the in-memory fakes break ties the same way). Never written.
+ */
+export const INSERTION_ORDER = {
+  type: 'bigint',
+  generated: 'identity',
+  autoincrement: true,
+  nullable: true,
+} as const;
+
 /** Foreign keys never follow primary-key updates: ids are immutable. */
 export const NO_UPDATE_RULE = { updateRule: 'no action' } as const;
 

@@ -8,7 +8,7 @@ import { SockSchema } from './sock.schema.js';
 import { SwipeSchema } from './swipe.schema.js';
 import { UserSchema } from './user.schema.js';
 
-/** Every mapped table; the initial migration creates exactly these. */
+/** Every mapped table, parents before children (test support empties them in reverse order). */
 export const ENTITY_SCHEMAS = [
   UserSchema,
   RefreshTokenSchema,

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { INSTANT, NO_UPDATE_RULE, choiceOf } from './columns.js';
+import { INSERTION_ORDER, INSTANT, NO_UPDATE_RULE, choiceOf } from './columns.js';
 
 /** A row of `mails` (a user's mail to themselves); deleting the user deletes it. */
 export interface MailRow {
@@ -18,7 +18,7 @@ export const MailSchema = new EntitySchema<MailRow>({
   tableName: 'mails',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     userId: {
       kind: 'm:1',
       entity: 'UserRow',

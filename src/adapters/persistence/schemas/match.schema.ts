@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { INSTANT, NO_UPDATE_RULE } from './columns.js';
+import { INSERTION_ORDER, INSTANT, NO_UPDATE_RULE } from './columns.js';
 
 /**
  * A row of `matches`: at most one per unordered pair of users, ever (an ended match keeps its
@@ -28,7 +28,7 @@ export const MatchSchema = new EntitySchema<MatchRow>({
   tableName: 'matches',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     initiatorId: {
       kind: 'm:1',
       entity: 'UserRow',

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { INSTANT, NO_UPDATE_RULE } from './columns.js';
+import { INSERTION_ORDER, INSTANT, NO_UPDATE_RULE } from './columns.js';
 
 /** A row of `messages`; deleting the match or the sender deletes it. */
 export interface MessageRow {
@@ -17,7 +17,7 @@ export const MessageSchema = new EntitySchema<MessageRow>({
   tableName: 'messages',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     matchId: {
       kind: 'm:1',
       entity: 'MatchRow',

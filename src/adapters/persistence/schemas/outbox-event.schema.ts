@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { INSTANT } from './columns.js';
+import { INSERTION_ORDER, INSTANT } from './columns.js';
 
 /** A row of `outbox_events`: a side effect waiting for the relay (`dispatched_at` null). */
 export interface OutboxEventRow {
@@ -17,7 +17,7 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRow>({
   tableName: 'outbox_events',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     type: { type: 'text' },
     payload: { type: 'json', columnType: 'jsonb' },
     createdAt: { ...INSTANT },

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { INSTANT, NO_UPDATE_RULE } from './columns.js';
+import { INSERTION_ORDER, INSTANT, NO_UPDATE_RULE } from './columns.js';
 
 /** A row of `pictures`: a profile picture (no sock) or a sock's picture; both cascade. */
 export interface PictureRow {
@@ -16,7 +16,7 @@ export const PictureSchema = new EntitySchema<PictureRow>({
   tableName: 'pictures',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     userId: {
       kind: 'm:1',
       entity: 'UserRow',

@@ -9,7 +9,7 @@ import {
   SOCK_TYPES,
   THICKNESSES,
 } from '../../../domain/options/option-lists.js';
-import { CALENDAR_DATE, INSTANT, NO_UPDATE_RULE, choiceOf, optionKeys } from './columns.js';
+import { CALENDAR_DATE, INSERTION_ORDER, INSTANT, NO_UPDATE_RULE, choiceOf, optionKeys } from './columns.js';
 
 /** A row of `socks`; deleting the owner deletes the sock. */
 export interface SockRow {
@@ -51,7 +51,7 @@ export const SockSchema = new EntitySchema<SockRow>({
   tableName: 'socks',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     ownerId: {
       kind: 'm:1',
       entity: 'UserRow',

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { GENDERS } from '../../../domain/options/option-lists.js';
-import { CALENDAR_DATE, INSTANT, choiceOf, optionKeys } from './columns.js';
+import { CALENDAR_DATE, INSERTION_ORDER, INSTANT, choiceOf, optionKeys } from './columns.js';
 
 /** A row of `users`. Usernames and emails are unique case-insensitively (expression indexes). */
 export interface UserRow {
@@ -37,7 +37,7 @@ export const UserSchema = new EntitySchema<UserRow>({
   tableName: 'users',
   properties: {
     id: { type: 'uuid', primary: true },
-    seq: { type: 'bigint', generated: 'identity', autoincrement: true, nullable: true },
+    seq: { ...INSERTION_ORDER },
     username: { type: 'text' },
     email: { type: 'text' },
     passwordHash: { type: 'text' },

@@ -1,0 +1,55 @@
+import type { DeliverSelfMail } from '../../application/mails/deliver-self-mail.js';
+import type { MarkSelfMailFailed } from '../../application/mails/mark-self-mail-failed.js';
+import type { EmailSender } from '../../application/ports/email-sender.js';
+import type { OutboxEvent } from '../../application/ports/outbox.js';
+import type { PictureStore } from '../../application/ports/picture-store.js';
+import { PermanentJobError } from './permanent-job-error.js';
+import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './render-email.js';
+
+/**
+ * Carries out what an outbox event asks for. Every effect is idempotent by the event (the email's
+ * id is the event's id, a self-mail is sent once, deleting a deleted file does nothing), so running
+ * an event again after a crash or a retry is harmless.
+ *
+ * Errors: a `DomainError` or `PermanentJobError` means "never retry" (see `isPermanentFailure`);
+ * anything else is worth retrying. The dispatchers decide; this class only throws.
+ */
+export class OutboxEventHandler {
+  constructor(
+    private readonly emailSender: EmailSender,
+    private readonly pictureStore: PictureStore,
+    private readonly deliverSelfMail: Pick<DeliverSelfMail, 'execute'>,
+    private readonly markSelfMailFailed: Pick<MarkSelfMailFailed, 'execute'>,
+    private readonly options: EmailRenderOptions,
+  ) {
+    compileEmailTemplates(); // a missing or broken template stops the start, not the first email
+  }
+
+  async handle(event: OutboxEvent): Promise<void> {
+    const message = event.message;
+    switch (message.type) {
+      case 'email.send': {
+        const { subject, text, html } = renderEmail(message, this.options);
+        await this.emailSender.send({ id: event.id, to: message.to.email, subject, text, html });
+        return;
+      }
+      case 'self-mail.send':
+        await this.deliverSelfMail.execute({ mailId: message.mailId });
+        return;
+      case 'picture-files.delete':
+        await this.pictureStore.remove(message.keys);
+        return;
+      default: {
+        const unexpected: never = message;
+        throw new PermanentJobError(`Unknown outbox message: ${JSON.stringify(unexpected)}`);
+      }
+    }
+  }
+
+  /** Called once, after the last attempt failed or a permanent failure: records what gave up. */
+  async giveUp(event: OutboxEvent): Promise<void> {
+    if (event.message.type === 'self-mail.send') {
+      await this.markSelfMailFailed.execute({ mailId: event.message.mailId });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { OutboxEvent, OutboxMessage } from '../../application/ports/outbox.js';
+import { PermanentJobError } from './permanent-job-error.js';
+
+/** An outbox event as a job carries it (JSON in Redis: the time as an ISO string). */
+export interface OutboxJobData {
+  readonly id: string;
+  readonly message: OutboxMessage;
+  readonly createdAt: string;
+}
+
+const Recipient = z.object({ email: z.string().min(1), username: z.string().min(1) });
+const email = <T extends string, D extends z.ZodType>(template: T, data: D) =>
+  z.object({ type: z.literal('email.send'), to: Recipient, template: z.literal(template), data });
+
+const Message = z.union([
+  email('match-made', z.object({ otherUsername: z.string() })),
+  email('match-ended', z.object({ otherUsername: z.string(), endedByMe: z.boolean() })),
+  email('account-deleted', z.record(z.string(), z.never())),
+  email('password-reset', z.object({ resetUrl: z.string() })),
+  z.object({ type: z.literal('self-mail.send'), mailId: z.string().min(1) }),
+  z.object({ type: z.literal('picture-files.delete'), keys: z.array(z.string()) }),
+]) satisfies z.ZodType<OutboxMessage>;
+
+const JobData = z.object({ id: z.string().min(1), message: Message, createdAt: z.iso.datetime() });
+
+export function toJobData(event: OutboxEvent): OutboxJobData {
+  return { id: event.id, message: event.message, createdAt: event.createdAt.toISOString() };
+}
+
+/**
+ * The event in a job's data, checked like a request at the HTTP edge: a job written by another
+ * version, or by hand, is refused rather than half-run.
+ * @throws {PermanentJobError} when the data is not an outbox event
+ */
+export function fromJobData(data: unknown): OutboxEvent {
+  const parsed = JobData.safeParse(data);
+  if (!parsed.success) {
+    throw new PermanentJobError(`Not an outbox event: ${z.prettifyError(parsed.error)}`);
+  }
+  const { id, message, createdAt } = parsed.data;
+  return { id, message, createdAt: new Date(createdAt) };
+}

@@ -1,0 +1,353 @@
+import { Container, ContainerModule } from 'inversify';
+import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { buildWebApp, WEB_API_BASE } from '../../../src/adapters/http-express/build-web-app.js';
+import { buildApiApp, FASTIFY_API_BASE } from '../../../src/adapters/http-fastify/build-api-app.js';
+import { HttpMetrics } from '../../../src/adapters/http-common/operations/http-metrics.js';
+import { Presenter } from '../../../src/adapters/http-common/presenters.js';
+import { RefreshToken } from '../../../src/domain/auth/refresh-token.js';
+import type { Match } from '../../../src/domain/matching/match.js';
+import type { Message } from '../../../src/domain/chat/message.js';
+import type { SelfMail } from '../../../src/domain/mail/self-mail.js';
+import type { User } from '../../../src/domain/user/user.js';
+import { createTestKit, type TestKit } from '../../../src/application/testing/test-kit.js';
+import { apiUseCases } from '../../../src/main/container/api-use-cases.js';
+import { useCasesModule } from '../../../src/main/container/use-cases.module.js';
+import { TOKENS } from '../../../src/main/tokens.js';
+
+/**
+ * The world of one fuzz run: a fresh in-memory test kit seeded with the fixture below.
+ *
+ * The fuzz suite exercises the HTTP layer (routing, body decoding, validation, problem mapping,
+ * presenters) of both apps; persistence is covered by the repository contract suites
+ * (src/application/testing/contracts, run against PostgreSQL in the integration project), so the
+ * in-memory fakes are the state here.
+ */
+export interface Fixture {
+  readonly users: { readonly alice: User; readonly bob: User; readonly carol: User };
+  readonly passwords: Readonly<Record<'alice' | 'bob' | 'carol', string>>;
+  /** Valid access tokens by user, at the fixture's clock. */
+  readonly tokens: Readonly<Record<'alice' | 'bob' | 'carol', string>>;
+  /** Tokens that must be refused: expired, of an unknown user, malformed. */
+  readonly badTokens: readonly string[];
+  readonly refreshTokens: {
+    readonly valid: readonly string[];
+    readonly spent: string;
+    readonly expired: string;
+  };
+  readonly sockIds: readonly string[];
+  readonly pictureIds: readonly string[];
+  readonly matchIds: readonly string[];
+  readonly messageIds: readonly string[];
+  readonly mailIds: readonly string[];
+  /** Ids that look right but belong to nothing. */
+  readonly unknownIds: readonly string[];
+}
+
+export const FIXTURE_START = '2026-11-29T12:00:00.000Z';
+
+/**
+ * Seeds a fresh kit. Deterministic: two kits seeded by this function hold identical state
+ * (same ids, timestamps, tokens), which is what makes the two apps comparable.
+ *
+ * alice (admin, a profile picture) owns socks A1 (1 picture) and A2 (no picture);
+ * bob owns B1 (1 picture) and B2 (2 pictures); carol owns C1 (1 picture) and C2 (none).
+ * A1 and B1 liked each other: alice and bob have an active match with three messages.
+ * C1 liked A1 (alice liking C1 from A1 makes a match); bob and carol have an ended match.
+ * alice and bob each have a mail; every user has a valid refresh token.
+ */
+export async function seedFixture(kit: TestKit): Promise<Fixture> {
+  const { clock } = kit;
+  clock.set('2026-11-01T09:00:00.000Z');
+  const alice = await kit.givenUser({
+    username: 'alice',
+    passwordHash: 'hashed:alice-password',
+    isAdmin: true,
+    city: 'Berlin',
+    createdAt: clock.now(),
+  });
+  clock.advanceSeconds(60);
+  const bob = await kit.givenUser({
+    username: 'bob',
+    passwordHash: 'hashed:bob-password',
+    firstName: 'Bob',
+    gender: 'male',
+    city: 'Hamburg',
+    location: { lat: 53.57532, lon: 10.01534 },
+    createdAt: clock.now(),
+  });
+  clock.advanceSeconds(60);
+  const carol = await kit.givenUser({
+    username: 'carol',
+    passwordHash: 'hashed:carol-password',
+    firstName: 'Carol',
+    gender: 'female',
+    city: 'Atlantis',
+    location: null,
+    notifications: false,
+    social: { instagram: 'https://instagram.com/carol', facebook: null, twitter: null, spotify: null },
+    createdAt: clock.now(),
+  });
+  clock.advanceSeconds(60);
+  const alicePicture = await kit.givenPicture(alice);
+  clock.advanceSeconds(60);
+  const a1 = await kit.givenSock(alice, { name: 'A1', color: 'red' }, 1);
+  clock.advanceSeconds(60);
+  const a2 = await kit.givenSock(alice, { name: 'A2', fabric: 'silk' }, 0);
+  clock.advanceSeconds(60);
+  const b1 = await kit.givenSock(bob, { name: 'B1', color: 'red', story: '' }, 1);
+  clock.advanceSeconds(60);
+  const b2 = await kit.givenSock(bob, { name: 'B2', type: 'knee-high' }, 2);
+  clock.advanceSeconds(60);
+  const c1 = await kit.givenSock(carol, { name: 'C1', holes: 0, brand: 'gucci' }, 1);
+  clock.advanceSeconds(60);
+  const c2 = await kit.givenSock(carol, { name: 'C2' }, 0);
+  clock.advanceSeconds(60);
+
+  const swipe = async (sockId: string, targetSockId: string, decision: 'like' | 'dislike') => {
+    await kit.swipes.add({ sockId, targetSockId, decision, judgedAt: clock.now() });
+    clock.advanceSeconds(10);
+  };
+  await swipe(a1.id, b1.id, 'like');
+  await swipe(b1.id, a1.id, 'like');
+  await swipe(c1.id, a1.id, 'like');
+  await swipe(b2.id, a2.id, 'dislike');
+  await swipe(b2.id, c1.id, 'like');
+  await swipe(c1.id, b2.id, 'like');
+
+  const active: Match = {
+    id: kit.ids.next(),
+    initiator: { userId: bob.id, sockId: b1.id },
+    partner: { userId: alice.id, sockId: a1.id },
+    createdAt: clock.now(),
+    endedAt: null,
+  };
+  await kit.matches.add(active);
+  clock.advanceSeconds(60);
+  const ended: Match = {
+    id: kit.ids.next(),
+    initiator: { userId: carol.id, sockId: c1.id },
+    partner: { userId: bob.id, sockId: b2.id },
+    createdAt: clock.now(),
+    endedAt: null,
+  };
+  await kit.matches.add(ended);
+  clock.advanceSeconds(60);
+  await kit.matches.save({ ...ended, endedAt: clock.now() });
+
+  const messages: Message[] = [];
+  for (const [sender, text, seen] of [
+    [alice, 'Hi Bob!', true],
+    [bob, 'Hi Alice, nice sock.', false],
+    [alice, 'Coffee?', false],
+  ] as const) {
+    clock.advanceSeconds(30);
+    const message: Message = {
+      id: kit.ids.next(),
+      matchId: active.id,
+      senderId: sender.id,
+      text,
+      sentAt: clock.now(),
+      seenAt: seen ? clock.now() : null,
+    };
+    await kit.messages.add(message);
+    messages.push(message);
+  }
+
+  const mails: SelfMail[] = [];
+  for (const [owner, subject] of [
+    [alice, 'Note to self'],
+    [bob, 'Reminder'],
+  ] as const) {
+    clock.advanceSeconds(30);
+    const mail: SelfMail = {
+      id: kit.ids.next(),
+      userId: owner.id,
+      subject,
+      content: `Dear ${owner.username}, remember the socks.`,
+      status: 'queued',
+      createdAt: clock.now(),
+      sentAt: null,
+    };
+    await kit.mails.add(mail);
+    mails.push(mail);
+  }
+
+  const refresh = async (user: User, secret: string, at: Date, ttlSeconds: number, spent = false) => {
+    const token = RefreshToken.issue({
+      id: kit.ids.next(),
+      userId: user.id,
+      familyId: kit.ids.next(),
+      tokenHash: kit.secretTokens.hash(secret),
+      at,
+      ttlSeconds,
+    });
+    await kit.refreshTokens.add(spent ? RefreshToken.spend(token, at) : token);
+  };
+  await refresh(alice, 'refresh-alice', clock.now(), 86_400);
+  await refresh(bob, 'refresh-bob', clock.now(), 86_400);
+  await refresh(carol, 'refresh-carol', clock.now(), 86_400);
+  await refresh(alice, 'refresh-alice-spent', clock.now(), 86_400, true);
+  await refresh(bob, 'refresh-bob-expired', new Date('2026-10-01T00:00:00.000Z'), 60);
+
+  clock.set(FIXTURE_START);
+  const token = async (user: User) =>
+    (await kit.accessTokens.issue({ userId: user.id, isAdmin: user.isAdmin })).token;
+  const tokens = { alice: await token(alice), bob: await token(bob), carol: await token(carol) };
+  const now = clock.now().getTime();
+  const unknownIds = [
+    '00000000-0000-4000-8000-000000009999',
+    'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+    '00000000-0000-0000-0000-000000000000',
+  ];
+  const pictureIds = [...kit.db.tables.pictures.keys()];
+  void alicePicture;
+  return {
+    users: { alice, bob, carol },
+    passwords: { alice: 'alice-password', bob: 'bob-password', carol: 'carol-password' },
+    tokens,
+    badTokens: [
+      `access:${alice.id}:1:${now - 1}`,
+      `access:${bob.id}:0:${now}`,
+      `access:${unknownIds[0]}:1:${now + 60_000}`,
+      'access:::',
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl',
+    ],
+    refreshTokens: {
+      valid: ['refresh-alice', 'refresh-bob', 'refresh-carol'],
+      spent: 'refresh-alice-spent',
+      expired: 'refresh-bob-expired',
+    },
+    sockIds: [a1.id, a2.id, b1.id, b2.id, c1.id, c2.id],
+    pictureIds,
+    matchIds: [active.id, ended.id],
+    messageIds: messages.map((m) => m.id),
+    mailIds: mails.map((m) => m.id),
+    unknownIds,
+  };
+}
+
+/** Which property of a test kit serves each port token (as test/support/in-memory-ports.module.ts binds them). */
+const PORTS = {
+  unitOfWork: 'uow',
+  clock: 'clock',
+  idGenerator: 'ids',
+  passwordHasher: 'hasher',
+  accessTokens: 'accessTokens',
+  secretTokens: 'secretTokens',
+  loginThrottle: 'throttle',
+  geocoder: 'geocoder',
+  pictureStore: 'pictureStore',
+  emailSender: 'emailSender',
+  outbox: 'outbox',
+  userRepository: 'users',
+  sockRepository: 'socks',
+  pictureRepository: 'pictures',
+  swipeRepository: 'swipes',
+  matchRepository: 'matches',
+  messageRepository: 'messages',
+  mailRepository: 'mails',
+  refreshTokenRepository: 'refreshTokens',
+} as const satisfies Partial<Record<keyof typeof TOKENS, keyof TestKit>>;
+
+/**
+ * Binds every port to a stand-in that forwards to `holder.kit`, so a run swaps in a fresh kit in
+ * microseconds instead of rebuilding the container and the app (the use cases are singletons).
+ */
+function swappablePortsModule(holder: { kit: TestKit }): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    for (const [token, property] of Object.entries(PORTS)) {
+      const forward = new Proxy(
+        {},
+        {
+          get(_target, key) {
+            const port = holder.kit[property] as unknown as object;
+            const value: unknown = Reflect.get(port, key, port);
+            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(port) : value;
+          },
+        },
+      );
+      bind(TOKENS[token as keyof typeof PORTS]).toConstantValue(forward as never);
+    }
+  });
+}
+
+export interface Side {
+  readonly name: 'express' | 'fastify';
+  readonly base: string;
+  readonly port: number;
+  /** The kit of the current run. */
+  kit: TestKit;
+  fixture: Fixture;
+}
+
+export interface Apps {
+  readonly express: Side;
+  readonly fastify: Side;
+  /** Gives both apps a fresh, identically seeded kit. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MEDIA_BASE_URL = 'http://localhost:3000/media';
+
+/** Both apps, each over its own in-memory state, listening on ephemeral local ports. */
+export async function startApps(): Promise<Apps> {
+  const expressHolder = { kit: createTestKit() };
+  const fastifyHolder = { kit: createTestKit() };
+  const common = (holder: { kit: TestKit }) => {
+    const container = new Container();
+    container.load(useCasesModule, swappablePortsModule(holder));
+    return {
+      useCases: apiUseCases(container),
+      presenter: new Presenter(MEDIA_BASE_URL),
+      logger: pino({ level: 'silent' }),
+      readinessChecks: [],
+      trustProxy: 'loopback',
+      corsOrigins: [],
+    };
+  };
+  const web = buildWebApp({ ...common(expressHolder), metrics: new HttpMetrics('web') });
+  const webServer = http.createServer(web);
+  await new Promise<void>((resolve) => webServer.listen(0, '127.0.0.1', resolve));
+  const api: FastifyInstance = await buildApiApp({ ...common(fastifyHolder), metrics: new HttpMetrics('api') });
+  await api.listen({ port: 0, host: '127.0.0.1' });
+
+  const express: Side = {
+    name: 'express',
+    base: WEB_API_BASE,
+    port: (webServer.address() as AddressInfo).port,
+    kit: expressHolder.kit,
+    fixture: undefined as never,
+  };
+  const fastify: Side = {
+    name: 'fastify',
+    base: FASTIFY_API_BASE,
+    port: (api.server.address() as AddressInfo).port,
+    kit: fastifyHolder.kit,
+    fixture: undefined as never,
+  };
+  const reset = async () => {
+    for (const [side, holder] of [
+      [express, expressHolder],
+      [fastify, fastifyHolder],
+    ] as const) {
+      holder.kit = createTestKit();
+      side.kit = holder.kit;
+      side.fixture = await seedFixture(holder.kit);
+    }
+  };
+  await reset();
+  return {
+    express,
+    fastify,
+    reset,
+    async close() {
+      webServer.closeAllConnections();
+      await new Promise<void>((resolve) => webServer.close(() => resolve()));
+      await api.close();
+    },
+  };
+}
