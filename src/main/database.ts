@@ -69,8 +69,11 @@ export async function openDatabase(
     embedded = await connectOrStartEmbedded({ dataDir: config.dataDir, logger });
     url = embedded.url;
     const where = join(config.dataDir, PGLITE_DIR);
-    describe = `embedded PostgreSQL (PGlite) in ${where}${embedded.shared ? `, served by process ${embedded.ownerPid}` : ''}`;
-    logger.info(`using embedded PostgreSQL (PGlite) in ${where}; set DATABASE_URL to use a server`);
+    const server = embedded.shared ? `served by process ${embedded.ownerPid}` : 'served by this process';
+    describe = `embedded PostgreSQL (PGlite) in ${where}`;
+    logger.info(
+      `using embedded PostgreSQL (PGlite) in ${where} (${server} on 127.0.0.1:${embedded.port}); set DATABASE_URL to use a server`,
+    );
   }
   let orm: Orm | null = null;
   try {

@@ -53,7 +53,9 @@ export function runMain(main: () => Promise<{ lifecycle: Lifecycle; logger: Logg
       if (error instanceof ConfigError) {
         process.stderr.write(`${error.message}\n`);
       } else {
-        process.stderr.write(`HotSox failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.stderr.write(
+          `HotSox failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
       }
       process.exit(1);
     },

@@ -6,7 +6,10 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'deployable'>): L
   return pino({
     level: config.logLevel,
     base: { app: `hotsox-${config.deployable}` },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+      remove: true,
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

@@ -28,7 +28,9 @@ export function resolveSecrets(config: Config): Secrets {
 function readSecrets(file: string): Secrets | null {
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-    return stored.jwtSecret && stored.sessionSecret ? { jwtSecret: stored.jwtSecret, sessionSecret: stored.sessionSecret } : null;
+    return stored.jwtSecret && stored.sessionSecret
+      ? { jwtSecret: stored.jwtSecret, sessionSecret: stored.sessionSecret }
+      : null;
   } catch {
     return null;
   }

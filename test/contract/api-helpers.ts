@@ -14,22 +14,32 @@ export const API_NAMES: readonly ApiName[] = ['express', 'fastify'];
 export const PASSWORD = 'correct horse battery';
 
 /**
- * A target per test, over fresh state: `beforeEach` starts the factory's targets and keeps the
- * one named, `afterEach` closes them all.
+ * How long one factory call's state lives: `per-test` (each test starts from empty state), or
+ * `per-group` (the tests of a `describe` share it: they only look at what they created).
  */
-export function useTarget(makeTargets: TargetFactory, name: ApiName): () => ApiTarget {
+export type StateScope = 'per-test' | 'per-group';
+
+/** The target named `name` of a factory call, started and closed around each test or group. */
+export function useTarget(makeTargets: TargetFactory, name: ApiName, scope: StateScope): () => ApiTarget {
   let targets: ApiTarget[] = [];
   let current: ApiTarget | undefined;
-  beforeEach(async () => {
+  const start = async () => {
     targets = await makeTargets();
     current = targets.find((t) => t.name === name);
     if (!current) throw new Error(`the target factory did not start the ${name} API`);
-  });
-  afterEach(async () => {
+  };
+  const stop = async () => {
     await Promise.all(targets.map((t) => t.close()));
     targets = [];
     current = undefined;
-  });
+  };
+  if (scope === 'per-test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
   return () => {
     if (!current) throw new Error('no target outside a test');
     return current;
@@ -59,7 +69,8 @@ export function useTargets(makeTargets: TargetFactory): () => Record<ApiName, Ap
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-const SECRET_FIELDS = /"(password|passwordHash|password_hash|tokenHash|token_hash|currentPassword|newPassword)"\s*:/;
+const SECRET_FIELDS =
+  /"(password|passwordHash|password_hash|tokenHash|token_hash|currentPassword|newPassword)"\s*:/;
 
 /**
  * Every response of the suite goes through this: no secret field and no password hash, ever,
@@ -91,7 +102,13 @@ export function api(target: ApiTarget, token?: string): Client {
     if (token !== undefined) void test.set('Authorization', `Bearer ${token}`);
     return test.expect(noSecrets);
   };
-  return { get: make('get'), post: make('post'), put: make('put'), patch: make('patch'), delete: make('delete') };
+  return {
+    get: make('get'),
+    post: make('post'),
+    put: make('put'),
+    patch: make('patch'),
+    delete: make('delete'),
+  };
 }
 
 /** Requests at the app's root (operations endpoints). */
@@ -105,9 +122,7 @@ export function root(target: ApiTarget): Pick<Client, 'get'> {
 /** Status first, showing the body when it is not the expected one. */
 export function expectStatus(res: Response, status: number): void {
   if (res.status !== status) {
-    throw new Error(
-      `expected ${status}, got ${res.status}: ${res.text?.slice(0, 800)}`,
-    );
+    throw new Error(`expected ${status}, got ${res.status}: ${res.text?.slice(0, 800)}`);
   }
 }
 
@@ -247,7 +262,11 @@ export async function addSock(
   overrides: Record<string, unknown> = {},
   options: { pictures?: number } = {},
 ): Promise<z.output<typeof Sock>> {
-  const sock = expectBody(await api(target, session.token).post('/socks').send(sockBody(overrides)), 201, Sock);
+  const sock = expectBody(
+    await api(target, session.token).post('/socks').send(sockBody(overrides)),
+    201,
+    Sock,
+  );
   for (let i = 0; i < (options.pictures ?? 1); i++) {
     expectBody(await uploadPicture(target, session, `/socks/${sock.id}/pictures`), 201, Picture);
   }

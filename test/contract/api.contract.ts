@@ -13,6 +13,7 @@ import {
   signUp,
   useTarget,
   useTargets,
+  type StateScope,
 } from './api-helpers.js';
 import { authScenarios } from './auth.scenarios.js';
 import { mailScenarios } from './mails.scenarios.js';
@@ -24,20 +25,25 @@ import { userScenarios } from './users.scenarios.js';
 /**
  * The HTTP contract of api-v1.md, run against both APIs: every endpoint with its success answer
  * (validated by the strict response schemas) and every error status the contract lists.
- * Each test gets fresh targets from `makeTargets`.
+ * `makeTargets` is called per group of scenarios, or per test where the whole state matters.
  */
 export function apiContract(makeTargets: TargetFactory): void {
   describe.each(API_NAMES)('%s API contract', (name) => {
-    const target = useTarget(makeTargets, name);
-
-    authScenarios(target);
-    userScenarios(target);
-    sockScenarios(target);
-    swipingScenarios(target);
-    matchingScenarios(target);
-    mailScenarios(target);
-    requestScenarios(target);
-    operationsScenarios(target);
+    // Candidates and matches depend on every sock there is: those scenarios start from empty
+    // state. The others only look at what they created, so a group shares one state.
+    const groups: ReadonlyArray<readonly [string, (target: () => ApiTarget) => void, StateScope]> = [
+      ['auth', authScenarios, 'per-group'],
+      ['users', userScenarios, 'per-group'],
+      ['socks', sockScenarios, 'per-group'],
+      ['swiping', swipingScenarios, 'per-test'],
+      ['matching', matchingScenarios, 'per-test'],
+      ['mails', mailScenarios, 'per-group'],
+      ['requests', requestScenarios, 'per-group'],
+      ['operations', operationsScenarios, 'per-group'],
+    ];
+    for (const [group, scenarios, scope] of groups) {
+      describe(group, () => scenarios(useTarget(makeTargets, name, scope)));
+    }
   });
 }
 

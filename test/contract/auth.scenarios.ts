@@ -66,9 +66,10 @@ export function authScenarios(target: () => ApiTarget): void {
     it('rejects incomplete or unknown fields and other grant types with 400', async () => {
       const t = target();
       expectInvalid(await api(t).post('/auth/token').send({ username: 'sam' }), ['body.password']);
-      expectInvalid(await api(t).post('/auth/token').send({ username: 'sam', password: 'x', remember: true }), [
-        'body.remember',
-      ]);
+      expectInvalid(
+        await api(t).post('/auth/token').send({ username: 'sam', password: 'x', remember: true }),
+        ['body.remember'],
+      );
       expectInvalid(
         await api(t)
           .post('/auth/token')
@@ -103,7 +104,9 @@ export function authScenarios(target: () => ApiTarget): void {
       const other = await signUp(t);
       for (let i = 0; i < 5; i++) {
         expectProblem(
-          await api(t).post('/auth/token').send({ username: sam.username, password: `wrong ${i}` }),
+          await api(t)
+            .post('/auth/token')
+            .send({ username: sam.username, password: `wrong ${i}` }),
           401,
           'AUTH.INVALID_CREDENTIALS',
         );
@@ -122,11 +125,17 @@ export function authScenarios(target: () => ApiTarget): void {
       const t = target();
       const sam = await signUp(t);
       for (let i = 0; i < 4; i++) {
-        expectProblem(await api(t).post('/auth/token').send({ username: sam.username, password: 'wrong' }), 401);
+        expectProblem(
+          await api(t).post('/auth/token').send({ username: sam.username, password: 'wrong' }),
+          401,
+        );
       }
       await logIn(t, sam.username);
       for (let i = 0; i < 4; i++) {
-        expectProblem(await api(t).post('/auth/token').send({ username: sam.username, password: 'wrong' }), 401);
+        expectProblem(
+          await api(t).post('/auth/token').send({ username: sam.username, password: 'wrong' }),
+          401,
+        );
       }
       await logIn(t, sam.username);
     });
@@ -189,7 +198,11 @@ export function authScenarios(target: () => ApiTarget): void {
       expect(next.token_type).toBe('Bearer');
       expect(expectBody(await api(t, next.access_token).get('/users/me'), 200, Me).id).toBe(sam.id);
       // The rotated token works once more.
-      expectBody(await api(t).post('/auth/refresh').send({ refresh_token: next.refresh_token }), 200, TokenPair);
+      expectBody(
+        await api(t).post('/auth/refresh').send({ refresh_token: next.refresh_token }),
+        200,
+        TokenPair,
+      );
     });
 
     it('rejects a spent token, and its reuse revokes every token of that login, but not other logins', async () => {
@@ -228,7 +241,9 @@ export function authScenarios(target: () => ApiTarget): void {
       );
       expectInvalid(await api(t).post('/auth/refresh').send({}), ['body.refresh_token']);
       expectInvalid(await api(t).post('/auth/refresh').send({ refresh_token: '  ' }), ['body.refresh_token']);
-      expectInvalid(await api(t).post('/auth/refresh').send({ refresh_token: 'x', extra: 1 }), ['body.extra']);
+      expectInvalid(await api(t).post('/auth/refresh').send({ refresh_token: 'x', extra: 1 }), [
+        'body.extra',
+      ]);
       expectProblem(
         await api(t).post('/auth/refresh').set('Content-Type', 'text/plain').send('{"refresh_token":"x"}'),
         415,

@@ -29,12 +29,20 @@ export function mailScenarios(target: () => ApiTarget): void {
         expect(mail).toMatchObject({ subject, content: `About ${subject}.`, status: 'queued', sentAt: null });
         mails.push(mail);
       }
-      expectBody(await api(t, kim.token).post('/users/me/mails').send({ subject: 'kim', content: 'hi' }), 202, Mail);
+      expectBody(
+        await api(t, kim.token).post('/users/me/mails').send({ subject: 'kim', content: 'hi' }),
+        202,
+        Mail,
+      );
 
       const all = expectBody(await api(t, sam.token).get('/users/me/mails'), 200, MailPage);
       expect(all).toMatchObject({ page: 1, pageSize: 20, total: 3 });
       expect(all.items.map((m) => m.id)).toEqual(mails.map((m) => m.id).reverse());
-      const last = expectBody(await api(t, sam.token).get('/users/me/mails?page=2&pageSize=2'), 200, MailPage);
+      const last = expectBody(
+        await api(t, sam.token).get('/users/me/mails?page=2&pageSize=2'),
+        200,
+        MailPage,
+      );
       expect(last).toMatchObject({ page: 2, pageSize: 2, total: 3 });
       expect(last.items.map((m) => m.id)).toEqual([mails[0]?.id]);
 
@@ -71,9 +79,12 @@ export function mailScenarios(target: () => ApiTarget): void {
           .send({ subject: '  ', content: 'x'.repeat(10_001), to: 'someone@example.com' }),
         ['body.subject', 'body.content', 'body.to'],
       );
-      expectInvalid(await api(t, sam.token).post('/users/me/mails').send({ subject: 's'.repeat(201), content: 'c' }), [
-        'body.subject',
-      ]);
+      expectInvalid(
+        await api(t, sam.token)
+          .post('/users/me/mails')
+          .send({ subject: 's'.repeat(201), content: 'c' }),
+        ['body.subject'],
+      );
       expectProblem(
         await api(t, sam.token)
           .post('/users/me/mails')

@@ -54,7 +54,11 @@ export function matchingScenarios(target: () => ApiTarget): void {
       const t = target();
       // Two users, each with a pictured sock.
       const ann = await signUp(t, { firstName: 'Ann', city: 'Berlin', about: 'Left sock seeks right.' });
-      const bob = await signUp(t, { firstName: 'Bob', city: 'Hamburg', social: { instagram: 'https://instagram.com/bob' } });
+      const bob = await signUp(t, {
+        firstName: 'Bob',
+        city: 'Hamburg',
+        social: { instagram: 'https://instagram.com/bob' },
+      });
       const bobAvatar = (await uploadPicture(t, bob, '/users/me/pictures')).body as { id: string };
       const annSock = await addSock(t, ann, { name: 'Ann’s argyle' });
       const bobSock = await addSock(t, bob, { name: 'Bob’s bamboo', fabric: 'bamboo' });
@@ -112,11 +116,20 @@ export function matchingScenarios(target: () => ApiTarget): void {
           201,
           Message,
         );
-        expect(message).toMatchObject({ matchId: match.id, sender: ann.username, text: text.trim(), seenAt: null });
+        expect(message).toMatchObject({
+          matchId: match.id,
+          sender: ann.username,
+          text: text.trim(),
+          seenAt: null,
+        });
         sent.push(message);
       }
       // Ann reading her own messages does not mark them seen.
-      const annRead = expectBody(await api(t, ann.token).get(`/matches/${match.id}/messages`), 200, MessageList);
+      const annRead = expectBody(
+        await api(t, ann.token).get(`/matches/${match.id}/messages`),
+        200,
+        MessageList,
+      );
       expect(annRead.items.map((m) => m.id)).toEqual(sent.map((m) => m.id).reverse());
       expect(annRead.items.every((m) => m.seenAt === null)).toBe(true);
       expect(annRead.nextCursor).toBeNull();
@@ -146,19 +159,37 @@ export function matchingScenarios(target: () => ApiTarget): void {
       expect(answer.sender).toBe(bob.username);
 
       // Ann now sees her messages as seen, and Bob's answer (which her reading marks seen).
-      const annAgain = expectBody(await api(t, ann.token).get(`/matches/${match.id}/messages`), 200, MessageList);
-      expect(annAgain.items.map((m) => m.sender)).toEqual([bob.username, ann.username, ann.username, ann.username]);
+      const annAgain = expectBody(
+        await api(t, ann.token).get(`/matches/${match.id}/messages`),
+        200,
+        MessageList,
+      );
+      expect(annAgain.items.map((m) => m.sender)).toEqual([
+        bob.username,
+        ann.username,
+        ann.username,
+        ann.username,
+      ]);
       expect(annAgain.items.every((m) => m.seenAt !== null)).toBe(true);
       // Seen once is seen for good: the time does not move on a second read.
-      const bobAgain = expectBody(await api(t, bob.token).get(`/matches/${match.id}/messages`), 200, MessageList);
-      expect(bobAgain.items.find((m) => m.id === nth(page2.items, 0).id)?.seenAt).toBe(nth(page2.items, 0).seenAt);
+      const bobAgain = expectBody(
+        await api(t, bob.token).get(`/matches/${match.id}/messages`),
+        200,
+        MessageList,
+      );
+      expect(bobAgain.items.find((m) => m.id === nth(page2.items, 0).id)?.seenAt).toBe(
+        nth(page2.items, 0).seenAt,
+      );
 
       // Ann ends the match: gone for both, with its messages.
       expectNoContent(await api(t, ann.token).delete(`/matches/${match.id}`));
       for (const who of [ann, bob]) {
         expectProblem(await api(t, who.token).get(`/matches/${match.id}`), 404);
         expectProblem(await api(t, who.token).get(`/matches/${match.id}/messages`), 404);
-        expectProblem(await api(t, who.token).post(`/matches/${match.id}/messages`).send({ text: 'hello?' }), 404);
+        expectProblem(
+          await api(t, who.token).post(`/matches/${match.id}/messages`).send({ text: 'hello?' }),
+          404,
+        );
         expectProblem(await api(t, who.token).delete(`/matches/${match.id}`), 404);
         expect(expectBody(await api(t, who.token).get('/matches'), 200, MatchPage)).toMatchObject({
           items: [],
@@ -240,11 +271,15 @@ export function matchingScenarios(target: () => ApiTarget): void {
       expectInvalid(await api(t, ann.token).get('/matches?pageSize=101'), ['query.pageSize']);
     });
 
-    it("answers 404 to someone who is not a participant, for the match and its messages", async () => {
+    it('answers 404 to someone who is not a participant, for the match and its messages', async () => {
       const t = target();
       const { ann, match } = await aMatch(t);
       const eve = await signUp(t);
-      expectBody(await api(t, ann.token).post(`/matches/${match.id}/messages`).send({ text: 'private' }), 201, Message);
+      expectBody(
+        await api(t, ann.token).post(`/matches/${match.id}/messages`).send({ text: 'private' }),
+        201,
+        Message,
+      );
       const foreign = expectProblem(await api(t, eve.token).get(`/matches/${match.id}`), 404);
       const unknown = expectProblem(await api(t, eve.token).get(`/matches/${UNKNOWN_ID}`), 404);
       expect(foreign).toEqual(unknown);
@@ -254,7 +289,11 @@ export function matchingScenarios(target: () => ApiTarget): void {
       expect(expectBody(await api(t, eve.token).get('/matches'), 200, MatchPage).total).toBe(0);
       // The match is untouched.
       expectBody(await api(t, ann.token).get(`/matches/${match.id}`), 200, Match);
-      const messages = expectBody(await api(t, ann.token).get(`/matches/${match.id}/messages`), 200, MessageList);
+      const messages = expectBody(
+        await api(t, ann.token).get(`/matches/${match.id}/messages`),
+        200,
+        MessageList,
+      );
       expect(messages.items).toHaveLength(1);
     });
 
@@ -289,16 +328,32 @@ export function matchingScenarios(target: () => ApiTarget): void {
       const { ann, match } = await aMatch(t);
       const path = `/matches/${match.id}/messages`;
       expectInvalid(await api(t, ann.token).post(path).send({ text: '   ' }), ['body.text']);
-      expectInvalid(await api(t, ann.token).post(path).send({ text: 'x'.repeat(501) }), ['body.text']);
+      expectInvalid(
+        await api(t, ann.token)
+          .post(path)
+          .send({ text: 'x'.repeat(501) }),
+        ['body.text'],
+      );
       expectInvalid(await api(t, ann.token).post(path).send({ text: 'hi', sender: 'bob' }), ['body.sender']);
       expectInvalid(await api(t, ann.token).post(path).send({}), ['body.text']);
-      expectProblem(await api(t, ann.token).post(path).set('Content-Type', 'text/plain').send('{"text":"hi"}'), 415);
+      expectProblem(
+        await api(t, ann.token).post(path).set('Content-Type', 'text/plain').send('{"text":"hi"}'),
+        415,
+      );
       expectProblem(
         await api(t, ann.token).post(path).set('Content-Type', 'application/json').send('{"text":'),
         400,
         'REQUEST.MALFORMED_BODY',
       );
-      expect(expectBody(await api(t, ann.token).post(path).send({ text: 'x'.repeat(500) }), 201, Message).text).toHaveLength(500);
+      expect(
+        expectBody(
+          await api(t, ann.token)
+            .post(path)
+            .send({ text: 'x'.repeat(500) }),
+          201,
+          Message,
+        ).text,
+      ).toHaveLength(500);
       expectInvalid(await api(t, ann.token).get(`${path}?limit=101`), ['query.limit']);
       expectInvalid(await api(t, ann.token).get(`${path}?limit=0`), ['query.limit']);
       expectInvalid(await api(t, ann.token).get(`${path}?before=not-a-uuid`), ['query.before']);
@@ -315,7 +370,11 @@ export function matchingScenarios(target: () => ApiTarget): void {
         Message,
       );
       expect(message.sender).toBe(bob.username);
-      const annView = expectBody(await api(t, ann.token).get(`/matches/${match.id}/messages`), 200, MessageList);
+      const annView = expectBody(
+        await api(t, ann.token).get(`/matches/${match.id}/messages`),
+        200,
+        MessageList,
+      );
       expect(annView.items).toEqual([{ ...message, seenAt: nth(annView.items, 0).seenAt }]);
       expect(nth(annView.items, 0).seenAt).not.toBeNull();
     });

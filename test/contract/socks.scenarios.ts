@@ -60,7 +60,9 @@ export function sockScenarios(target: () => ApiTarget): void {
         { age: 25, holes: 10, kilometers: 1000, washedPerWeek: 7, story: 's'.repeat(2000) },
       ]) {
         const body = sockBody({ ...limits, name: 'n'.repeat(100), specialty: 'p'.repeat(250) });
-        expect(expectBody(await api(t, sam.token).post('/socks').send(body), 201, Sock)).toMatchObject(limits);
+        expect(expectBody(await api(t, sam.token).post('/socks').send(body), 201, Sock)).toMatchObject(
+          limits,
+        );
       }
     });
 
@@ -110,10 +112,12 @@ export function sockScenarios(target: () => ApiTarget): void {
         'body.separationDate',
         'body.specialty',
       ]);
-      expectInvalid(await api(t, sam.token).post('/socks').send(sockBody({ age: 2.5, holes: '1' })), [
-        'body.age',
-        'body.holes',
-      ]);
+      expectInvalid(
+        await api(t, sam.token)
+          .post('/socks')
+          .send(sockBody({ age: 2.5, holes: '1' })),
+        ['body.age', 'body.holes'],
+      );
       expect(expectBody(await api(t, sam.token).get('/socks'), 200, SockPage).total).toBe(0);
     });
 
@@ -126,7 +130,10 @@ export function sockScenarios(target: () => ApiTarget): void {
         'REQUEST.MALFORMED_BODY',
       );
       expectProblem(
-        await api(t, sam.token).post('/socks').set('Content-Type', 'text/plain').send(JSON.stringify(sockBody())),
+        await api(t, sam.token)
+          .post('/socks')
+          .set('Content-Type', 'text/plain')
+          .send(JSON.stringify(sockBody())),
         415,
       );
     });
@@ -190,7 +197,9 @@ export function sockScenarios(target: () => ApiTarget): void {
       const updated = expectBody(res, 200, Sock);
       expect(updated).toEqual({ ...sock, name: 'Renamed', holes: 4, color: 'red' });
       expect(expectBody(await api(t, sam.token).get(`/socks/${sock.id}`), 200, Sock)).toEqual(updated);
-      expect(expectBody(await api(t, sam.token).patch(`/socks/${sock.id}`).send({}), 200, Sock)).toEqual(updated);
+      expect(expectBody(await api(t, sam.token).patch(`/socks/${sock.id}`).send({}), 200, Sock)).toEqual(
+        updated,
+      );
     });
 
     it("answers 400 for invalid or unknown fields and 404 for another user's sock", async () => {
@@ -267,11 +276,19 @@ export function sockScenarios(target: () => ApiTarget): void {
       const sock = await addSock(t, sam, {}, { pictures: 0 });
       const path = `/socks/${sock.id}/pictures`;
       expectProblem(
-        await uploadPicture(t, sam, path, { bytes: anOversizedPng(), filename: 'big.png', contentType: 'image/png' }),
+        await uploadPicture(t, sam, path, {
+          bytes: anOversizedPng(),
+          filename: 'big.png',
+          contentType: 'image/png',
+        }),
         413,
       );
       expectProblem(
-        await uploadPicture(t, sam, path, { bytes: await aGif(), filename: 'sock.gif', contentType: 'image/gif' }),
+        await uploadPicture(t, sam, path, {
+          bytes: await aGif(),
+          filename: 'sock.gif',
+          contentType: 'image/gif',
+        }),
         415,
       );
       expectProblem(
@@ -298,7 +315,9 @@ export function sockScenarios(target: () => ApiTarget): void {
       const sock = await addSock(t, sam, {}, { pictures: 2 });
       const [first, second] = sock.pictures;
       expectNoContent(await api(t, sam.token).delete(`/socks/${sock.id}/pictures/${first?.id}`));
-      expect(expectBody(await api(t, sam.token).get(`/socks/${sock.id}`), 200, Sock).pictures).toEqual([second]);
+      expect(expectBody(await api(t, sam.token).get(`/socks/${sock.id}`), 200, Sock).pictures).toEqual([
+        second,
+      ]);
       expectProblem(await api(t, sam.token).delete(`/socks/${sock.id}/pictures/${first?.id}`), 404);
     });
 
@@ -315,13 +334,19 @@ export function sockScenarios(target: () => ApiTarget): void {
       expectProblem(await api(t, sam.token).delete(`/socks/${mine.id}/pictures/${kimsPicture}`), 404);
       expectProblem(await api(t, sam.token).delete(`/socks/${mine.id}/pictures/${myOtherPicture}`), 404);
       expectProblem(await api(t, sam.token).delete(`/socks/${mine.id}/pictures/${UNKNOWN_ID}`), 404);
-      expectInvalid(await api(t, sam.token).delete(`/socks/${mine.id}/pictures/not-a-uuid`), ['params.pictureId']);
+      expectInvalid(await api(t, sam.token).delete(`/socks/${mine.id}/pictures/not-a-uuid`), [
+        'params.pictureId',
+      ]);
       expectInvalid(await api(t, sam.token).delete(`/socks/not-a-uuid/pictures/..%2F..%2Fetc`), [
         'params.sockId',
         'params.pictureId',
       ]);
-      expect(expectBody(await api(t, kim.token).get(`/socks/${kims.id}`), 200, Sock).pictures).toHaveLength(1);
-      expect(expectBody(await api(t, sam.token).get(`/socks/${myOther.id}`), 200, Sock).pictures).toHaveLength(1);
+      expect(expectBody(await api(t, kim.token).get(`/socks/${kims.id}`), 200, Sock).pictures).toHaveLength(
+        1,
+      );
+      expect(
+        expectBody(await api(t, sam.token).get(`/socks/${myOther.id}`), 200, Sock).pictures,
+      ).toHaveLength(1);
     });
   });
 }

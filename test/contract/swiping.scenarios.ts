@@ -56,7 +56,11 @@ export function swipingScenarios(target: () => ApiTarget): void {
       const t = target();
       const sam = await signUp(t);
       const mine = await addSock(t, sam);
-      const empty = expectBody(await api(t, sam.token).get(`/socks/${mine.id}/candidates`), 200, CandidateList);
+      const empty = expectBody(
+        await api(t, sam.token).get(`/socks/${mine.id}/candidates`),
+        200,
+        CandidateList,
+      );
       expect(empty).toEqual({ items: [] });
     });
 
@@ -86,12 +90,24 @@ export function swipingScenarios(target: () => ApiTarget): void {
       const res = await api(t, sam.token)
         .post(`/socks/${mine.id}/swipes`)
         .send({ targetSockId: kims.id, decision: 'dislike' });
-      expect(expectBody(res, 201, SwipeResult)).toEqual({ targetSockId: kims.id, decision: 'dislike', match: null });
-      const left = expectBody(await api(t, sam.token).get(`/socks/${mine.id}/candidates`), 200, CandidateList);
+      expect(expectBody(res, 201, SwipeResult)).toEqual({
+        targetSockId: kims.id,
+        decision: 'dislike',
+        match: null,
+      });
+      const left = expectBody(
+        await api(t, sam.token).get(`/socks/${mine.id}/candidates`),
+        200,
+        CandidateList,
+      );
       expect(left.items).toEqual([]);
       // Another of my socks has not judged it yet.
       const other = await addSock(t, sam);
-      const forOther = expectBody(await api(t, sam.token).get(`/socks/${other.id}/candidates`), 200, CandidateList);
+      const forOther = expectBody(
+        await api(t, sam.token).get(`/socks/${other.id}/candidates`),
+        200,
+        CandidateList,
+      );
       expect(forOther.items.map((c) => c.sock.id)).toEqual([kims.id]);
     });
 
@@ -116,17 +132,23 @@ export function swipingScenarios(target: () => ApiTarget): void {
       const myOther = await addSock(t, sam);
       const bare = await addSock(t, kim, {}, { pictures: 0 });
       expectProblem(
-        await api(t, sam.token).post(`/socks/${mine.id}/swipes`).send({ targetSockId: myOther.id, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${mine.id}/swipes`)
+          .send({ targetSockId: myOther.id, decision: 'like' }),
         422,
         'SWIPE.OWN_SOCK',
       );
       expectProblem(
-        await api(t, sam.token).post(`/socks/${mine.id}/swipes`).send({ targetSockId: mine.id, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${mine.id}/swipes`)
+          .send({ targetSockId: mine.id, decision: 'like' }),
         422,
         'SWIPE.OWN_SOCK',
       );
       expectProblem(
-        await api(t, sam.token).post(`/socks/${mine.id}/swipes`).send({ targetSockId: bare.id, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${mine.id}/swipes`)
+          .send({ targetSockId: bare.id, decision: 'like' }),
         422,
         'SWIPE.NO_PICTURE',
       );
@@ -140,19 +162,29 @@ export function swipingScenarios(target: () => ApiTarget): void {
       const kims = await addSock(t, kim);
       // Swiping on behalf of someone else's sock.
       expectProblem(
-        await api(t, sam.token).post(`/socks/${kims.id}/swipes`).send({ targetSockId: mine.id, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${kims.id}/swipes`)
+          .send({ targetSockId: mine.id, decision: 'like' }),
         404,
       );
       expectProblem(
-        await api(t, sam.token).post(`/socks/${UNKNOWN_ID}/swipes`).send({ targetSockId: kims.id, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${UNKNOWN_ID}/swipes`)
+          .send({ targetSockId: kims.id, decision: 'like' }),
         404,
       );
       expectProblem(
-        await api(t, sam.token).post(`/socks/${mine.id}/swipes`).send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
+        await api(t, sam.token)
+          .post(`/socks/${mine.id}/swipes`)
+          .send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
         404,
       );
       // Nothing was recorded: kim's sock is still a candidate for mine.
-      const left = expectBody(await api(t, sam.token).get(`/socks/${mine.id}/candidates`), 200, CandidateList);
+      const left = expectBody(
+        await api(t, sam.token).get(`/socks/${mine.id}/candidates`),
+        200,
+        CandidateList,
+      );
       expect(left.items.map((c) => c.sock.id)).toEqual([kims.id]);
     });
 
@@ -171,7 +203,9 @@ export function swipingScenarios(target: () => ApiTarget): void {
         'body.decision',
       ]);
       expectInvalid(
-        await api(t, sam.token).post('/socks/not-a-uuid/swipes').send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
+        await api(t, sam.token)
+          .post('/socks/not-a-uuid/swipes')
+          .send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
         ['params.sockId'],
       );
       expectProblem(

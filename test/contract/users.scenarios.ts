@@ -99,16 +99,18 @@ export function userScenarios(target: () => ApiTarget): void {
 
     it('answers 400 listing every invalid field, unknown fields included', async () => {
       const t = target();
-      const res = await api(t).post('/users').send({
-        username: 'x!',
-        email: 'not-an-email',
-        password: 'short',
-        birthday: '1990-13-45',
-        gender: 'robot',
-        city: '   ',
-        social: { myspace: 'https://myspace.com/sam', instagram: 'javascript:alert(1)' },
-        age: 30,
-      });
+      const res = await api(t)
+        .post('/users')
+        .send({
+          username: 'x!',
+          email: 'not-an-email',
+          password: 'short',
+          birthday: '1990-13-45',
+          gender: 'robot',
+          city: '   ',
+          social: { myspace: 'https://myspace.com/sam', instagram: 'javascript:alert(1)' },
+          age: 30,
+        });
       expectInvalid(res, [
         'body.username',
         'body.email',
@@ -317,12 +319,15 @@ export function userScenarios(target: () => ApiTarget): void {
         'USER.WRONG_PASSWORD',
       );
       expectInvalid(
-        await api(t, sam.token).put('/users/me/password').send({ currentPassword: PASSWORD, newPassword: 'short' }),
+        await api(t, sam.token)
+          .put('/users/me/password')
+          .send({ currentPassword: PASSWORD, newPassword: 'short' }),
         ['body.newPassword'],
       );
-      expectInvalid(await api(t, sam.token).put('/users/me/password').send({ newPassword: 'long enough now' }), [
-        'body.currentPassword',
-      ]);
+      expectInvalid(
+        await api(t, sam.token).put('/users/me/password').send({ newPassword: 'long enough now' }),
+        ['body.currentPassword'],
+      );
       expectInvalid(
         await api(t, sam.token)
           .put('/users/me/password')
@@ -380,8 +385,16 @@ export function userScenarios(target: () => ApiTarget): void {
       expect(names.filter((n) => newestFirst.includes(n))).toEqual(newestFirst);
       expect(first.items.find((u) => u.username === admin.username)?.isAdmin).toBe(true);
 
-      const pageOne = expectBody(await api(t, token).get('/users').query({ page: 1, pageSize: 2 }), 200, UserPage);
-      const pageTwo = expectBody(await api(t, token).get('/users').query({ page: 2, pageSize: 2 }), 200, UserPage);
+      const pageOne = expectBody(
+        await api(t, token).get('/users').query({ page: 1, pageSize: 2 }),
+        200,
+        UserPage,
+      );
+      const pageTwo = expectBody(
+        await api(t, token).get('/users').query({ page: 2, pageSize: 2 }),
+        200,
+        UserPage,
+      );
       expect(pageOne).toMatchObject({ page: 1, pageSize: 2, total: first.total });
       expect(pageTwo).toMatchObject({ page: 2, pageSize: 2, total: first.total });
       expect(pageOne.items).toHaveLength(2);
@@ -389,7 +402,11 @@ export function userScenarios(target: () => ApiTarget): void {
       expect(pageTwo.items.map((u) => u.id)).toEqual(first.items.slice(2, 4).map((u) => u.id));
 
       // Past the end: an empty page, never 404.
-      const beyond = expectBody(await api(t, token).get('/users').query({ page: 9999, pageSize: 100 }), 200, UserPage);
+      const beyond = expectBody(
+        await api(t, token).get('/users').query({ page: 9999, pageSize: 100 }),
+        200,
+        UserPage,
+      );
       expect(beyond).toEqual({ items: [], page: 9999, pageSize: 100, total: first.total });
     });
 
@@ -475,7 +492,9 @@ export function userScenarios(target: () => ApiTarget): void {
           .attach('picture', await aPng(), { filename: 'a.png', contentType: 'image/png' }),
         ['body.file'],
       );
-      expectInvalid(await api(t, sam.token).post('/users/me/pictures').field('note', 'no file'), ['body.file']);
+      expectInvalid(await api(t, sam.token).post('/users/me/pictures').field('note', 'no file'), [
+        'body.file',
+      ]);
       expectInvalid(await api(t, sam.token).post('/users/me/pictures'), ['body.file']);
     });
   });

@@ -126,7 +126,12 @@ describe('differential fuzz of request sequences', () => {
   it('keeps both apps in lockstep over mixed sequences', async () => {
     const step = fc.record({
       request: fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...OPERATIONS).chain((op) => validDraftArb(op, pools).map((d) => render(d))) },
+        {
+          weight: 4,
+          arbitrary: fc
+            .constantFrom(...OPERATIONS)
+            .chain((op) => validDraftArb(op, pools).map((d) => render(d))),
+        },
         { weight: 1, arbitrary: fc.constantFrom(...OPERATIONS).chain((op) => mutatedArb(op, pools)) },
       ),
       // Seconds the clock moves before the request; now and then past the access tokens' life.

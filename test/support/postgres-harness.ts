@@ -43,8 +43,11 @@ export async function createMigratedDatabase(options: { poolMax?: number } = {})
         await orm.em.fork().getConnection().execute(deletes);
       },
       dispose: async () => {
-        await orm.close(true);
-        await db.drop();
+        try {
+          await orm.close(true);
+        } finally {
+          await db.drop();
+        }
       },
     };
   } catch (error) {

@@ -15,9 +15,11 @@ export interface TestDatabase {
 /** A fresh, empty database `hotsox_test_<random>` on the test server. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `hotsox_test_${randomBytes(6).toString('hex')}`;
-  await admin(`create database "${name}"`);
-  // Throwaway data: commits need not wait for the disk (a crash loses only test rows).
-  await admin(`alter database "${name}" set synchronous_commit = off`);
+  await admin(
+    `create database "${name}"`,
+    // Throwaway data: commits need not wait for the disk (a crash loses only test rows).
+    `alter database "${name}" set synchronous_commit = off`,
+  );
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   let dropped = false;
@@ -32,7 +34,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function admin(sql: string): Promise<void> {
+/** Runs statements one by one on the maintenance database (CREATE DATABASE refuses a transaction). */
+async function admin(...statements: string[]): Promise<void> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: ADMIN_URL,
@@ -43,7 +46,7 @@ async function admin(sql: string): Promise<void> {
     pool: { min: 0, max: 1 },
   });
   try {
-    await orm.em.getConnection().execute(sql);
+    for (const sql of statements) await orm.em.getConnection().execute(sql);
   } finally {
     await orm.close(true);
   }

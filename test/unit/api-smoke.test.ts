@@ -8,16 +8,14 @@ describe.each([
   it('signs up, logs in and reads the profile', async () => {
     const { web, api } = await inMemoryApps();
     const server = name === 'express' ? web : api.server;
-    const signUp = await request(server)
-      .post(`${base}/users`)
-      .send({
-        username: 'sam',
-        password: 'long enough',
-        email: 'sam@example.com',
-        birthday: '1990-01-01',
-        gender: 'female',
-        city: 'Berlin',
-      });
+    const signUp = await request(server).post(`${base}/users`).send({
+      username: 'sam',
+      password: 'long enough',
+      email: 'sam@example.com',
+      birthday: '1990-01-01',
+      gender: 'female',
+      city: 'Berlin',
+    });
     expect(signUp.status).toBe(201);
     const token = await request(server)
       .post(`${base}/auth/token`)

@@ -53,9 +53,7 @@ export class Presenter {
   }
 
   sock(view: SockView): Sock {
-    const { createdAt, ...rest } = this.candidateSock(view);
-    void createdAt;
-    return { ...rest, createdAt: view.sock.createdAt.toISOString() };
+    return { ...this.candidateSock(view), createdAt: view.sock.createdAt.toISOString() };
   }
 
   candidate(view: CandidateView): z.infer<typeof Candidate> {
@@ -134,7 +132,6 @@ export class Presenter {
       washedPerWeek: s.washedPerWeek,
       specialty: s.specialty,
       pictures: view.pictures.map((p) => this.picture(p)),
-      createdAt: s.createdAt.toISOString(),
     };
   }
 }

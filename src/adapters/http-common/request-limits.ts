@@ -23,6 +23,8 @@ export const requestProblems = {
   fileTooLarge: () => new HttpProblem(413, 'PICTURE.TOO_LARGE', 'Pictures may be at most 10 MiB.'),
   unsupportedContentType: (expected: string) =>
     new HttpProblem(415, 'REQUEST.UNSUPPORTED_CONTENT_TYPE', `The request body must be ${expected}.`),
+  malformedUrl: () =>
+    new HttpProblem(400, 'REQUEST.MALFORMED_URL', 'The request URL is not validly percent-encoded.'),
   notFound: () => new HttpProblem(404, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'),
   methodNotAllowed: () =>
     new HttpProblem(405, 'ROUTE.METHOD_NOT_ALLOWED', 'This method is not allowed here.'),

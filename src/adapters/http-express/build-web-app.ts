@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { parse as parseQuery } from 'node:querystring';
 import { OPERATIONS } from '../http-common/api/operations.js';
 import { openApiDocument } from '../http-common/api/openapi.js';
 import { API_TITLE, type HttpAppDeps } from '../http-common/http-app-deps.js';
@@ -23,7 +24,9 @@ export function buildWebApp(deps: WebAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
-  app.set('query parser', 'simple');
+  // Node's querystring (Express's 'simple' parser), without its cap of 1000 keys: Fastify has none,
+  // and a parameter past the 1000th must count the same on both APIs.
+  app.set('query parser', (query: string) => parseQuery(query, '&', '=', { maxKeys: 0 }));
   app.use(requestContext(deps.logger, deps.metrics));
   app.use(helmet());
   app.use(operationsRouter(deps.readinessChecks, deps.metrics));

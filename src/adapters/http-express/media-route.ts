@@ -14,7 +14,10 @@ export function mediaRoute(mediaDir: string) {
     }
     res.sendFile(file, { maxAge: '365d', immutable: true, dotfiles: 'deny' }, (error) => {
       if (!error) return;
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as { status?: number }).status === 404) {
+      if (
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+        (error as { status?: number }).status === 404
+      ) {
         if (!res.headersSent) res.status(404).type('text/plain').send('Not found');
         return;
       }

@@ -20,15 +20,30 @@ export interface ApiRoutesDeps {
  */
 export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
   app.addContentTypeParser(
     '*',
     { parseAs: 'buffer', bodyLimit: REQUEST_LIMITS.bodyBytes },
     (_request, body, done) => done(null, body),
   );
+  // Set before any route, so the uploads' scope below inherits them.
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, requestProblems.notFound()));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const mapped = fastifyProblem(error) ?? error;
+    const status = sendProblem(reply, mapped);
+    if (status >= 500) deps.onUnexpected(error, request);
+  });
 
-  for (const operation of deps.operations) {
-    app.route({
+  // Only uploads take a multipart body as a stream; any other operation reads it as bytes like
+  // any body (and refuses it with 415 or 413, as Express does).
+  const uploads = deps.operations.filter((op) => op.bodyKind === 'multipart');
+  await app.register(async (scope) => {
+    scope.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
+    for (const operation of uploads) route(scope, operation);
+  });
+  for (const operation of deps.operations) if (!uploads.includes(operation)) route(app, operation);
+
+  function route(scope: FastifyInstance, operation: Operation): void {
+    scope.route({
       method: operation.method.toUpperCase() as 'GET',
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
@@ -57,20 +72,16 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
       },
     });
   }
-
-  app.setNotFoundHandler((_request, reply) => sendProblem(reply, requestProblems.notFound()));
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const mapped = fastifyProblem(error) ?? error;
-    const status = sendProblem(reply, mapped);
-    if (status >= 500) deps.onUnexpected(error, request);
-  });
 }
 
 async function multipartFile(request: FastifyRequest) {
+  // As on Express: an upload without a body lacks its file (Fastify hands over an empty stream).
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return null;
   const stream = request.body as Readable | undefined;
   if (!stream || typeof stream.pipe !== 'function') {
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0;
-    if (hasBody && mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data') {
+    if (mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data') {
       throw requestProblems.unsupportedContentType('multipart/form-data');
     }
     return null;
@@ -84,7 +95,7 @@ async function multipartFile(request: FastifyRequest) {
   }
 }
 
-function sendProblem(reply: FastifyReply, error: unknown): number {
+export function sendProblem(reply: FastifyReply, error: unknown): number {
   const problem = toProblem(error);
   void reply
     .code(problem.status)

@@ -1,6 +1,11 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +15,8 @@ import { openApiDocument } from '../http-common/api/openapi.js';
 import { API_TITLE, type HttpAppDeps } from '../http-common/http-app-deps.js';
 import { docsInitScript, docsPage } from '../http-common/operations/docs-page.js';
 import { readiness } from '../http-common/operations/readiness.js';
-import { apiRoutes } from './api-routes.js';
+import { requestProblems } from '../http-common/request-limits.js';
+import { apiRoutes, sendProblem } from './api-routes.js';
 
 export const FASTIFY_API_BASE = '/fastify/v1';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -25,7 +31,16 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.trustProxy,
-    routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
+    // A path parameter of any length reaches the operation's schema (a bad id is a 400 problem, as
+    // on Express); find-my-way's default of 100 characters answered a plain-JSON 414.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 16 * 1024 },
+    // Fastify refuses a URL that is not validly percent-encoded before routing: with Express's problem.
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(
+        reply as FastifyReply,
+        error.code === 'FST_ERR_BAD_URL' ? requestProblems.malformedUrl() : error,
+      );
+    },
     bodyLimit: 11 * 1024 * 1024,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -16,8 +16,8 @@ export const SERVER_FILE = 'pglite.server.json';
  */
 export const EMBEDDED_MAX_CONNECTIONS = 64;
 
+/** Only problems are logged (stale server notes); the caller says which database it uses. */
 export interface EmbeddedPostgresLogger {
-  info(message: string): void;
   warn(message: string): void;
 }
 
@@ -80,7 +80,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    const started = Date.now();
     db = await PGlite.create({ dataDir: join(options.dataDir, PGLITE_DIR) });
     server = new PGLiteSocketServer({
       db,
@@ -91,9 +90,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.start();
     const port = portOf(server.getServerConn());
     await writeNote(noteFile, { pid: process.pid, port });
-    options.logger?.info(
-      `embedded PostgreSQL (PGlite) serving ${join(options.dataDir, PGLITE_DIR)} on 127.0.0.1:${port} (ready in ${Date.now() - started} ms)`,
-    );
     const [ownDb, ownServer] = [db, server];
     let stopping: Promise<void> | undefined;
     return {
@@ -147,9 +143,6 @@ export async function connectOrStartEmbedded(
       continue;
     } else if (note.port !== null) {
       if (await answers(note.port)) {
-        options.logger?.info(
-          `using the embedded PostgreSQL (PGlite) of process ${note.pid} on 127.0.0.1:${note.port}`,
-        );
         return {
           url: urlOf(note.port),
           port: note.port,
@@ -161,7 +154,9 @@ export async function connectOrStartEmbedded(
       // A live process whose port stays silent is stopping, or its pid now belongs to another program.
       silentSince ??= Date.now();
       if (Date.now() - silentSince > SILENT_PORT_MS) {
-        options.logger?.warn(`removing ${noteFile}: process ${note.pid} does not answer on port ${note.port}`);
+        options.logger?.warn(
+          `removing ${noteFile}: process ${note.pid} does not answer on port ${note.port}`,
+        );
         await removeIfUnchanged(noteFile, note);
         silentSince = null;
         continue;

@@ -14,8 +14,8 @@ import type { Orm } from './mikro-orm.config.js';
  *
  * Outside a unit of work a repository call runs in its own short transaction on its own fork,
  * like an autocommitted statement: read-only use cases (lists, views) need no unit of work.
- * Only calls that are meaningless without an enclosing transaction (`lockPair`) refuse to run
- * outside one; see `required`.
+ * Only calls that are meaningless without an enclosing transaction refuse to run outside one
+ * (`lockPair`, `takePending`: their locks would end at once); see `required`.
  */
 export class TransactionScope {
   private readonly current = new AsyncLocalStorage<EntityManager>();

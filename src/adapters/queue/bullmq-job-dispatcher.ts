@@ -31,7 +31,12 @@ export class BullMqJobDispatcher implements JobDispatcher {
   private readonly backoffMs: number;
   private readonly timeoutMs: number;
 
-  constructor(connection: ConnectionOptions, queueName: string, prefix: string, options: BullMqJobDispatcherOptions = {}) {
+  constructor(
+    connection: ConnectionOptions,
+    queueName: string,
+    prefix: string,
+    options: BullMqJobDispatcherOptions = {},
+  ) {
     this.queue = new Queue<OutboxJobData>(queueName, { connection, prefix });
     // Connection errors reach the caller through failed dispatches; without a listener an
     // 'error' event would crash the process.
@@ -54,7 +59,11 @@ export class BullMqJobDispatcher implements JobDispatcher {
         removeOnFail: 5000,
       },
     }));
-    await withTimeout(this.queue.addBulk(jobs), this.timeoutMs, `Redis did not take the jobs within ${this.timeoutMs} ms`);
+    await withTimeout(
+      this.queue.addBulk(jobs),
+      this.timeoutMs,
+      `Redis did not take the jobs within ${this.timeoutMs} ms`,
+    );
   }
 
   async close(): Promise<void> {

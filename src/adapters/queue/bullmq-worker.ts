@@ -50,7 +50,9 @@ export class BullMqWorker {
 
   /** Starts taking jobs; returns at once. */
   start(): void {
-    this.worker.run().catch((error: unknown) => this.logger.error({ err: error }, 'the BullMQ worker stopped'));
+    this.worker
+      .run()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'the BullMQ worker stopped'));
   }
 
   /** Waits until the worker is connected (useful before reporting ready). */

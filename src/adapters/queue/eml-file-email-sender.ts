@@ -25,12 +25,17 @@ export class EmlFileEmailSender implements EmailSender {
     private readonly from: string,
   ) {
     this.dir = resolve(dir);
-    this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+    this.transporter = nodemailer.createTransport({
+      streamTransport: true,
+      buffer: true,
+      newline: 'windows',
+    });
   }
 
   /** @throws {PermanentJobError} when the id cannot be a file name */
   async send(email: OutgoingEmail): Promise<void> {
-    if (!SAFE_ID.test(email.id)) throw new PermanentJobError(`Unusable email id for a file name: ${email.id}`);
+    if (!SAFE_ID.test(email.id))
+      throw new PermanentJobError(`Unusable email id for a file name: ${email.id}`);
     const info = await this.transporter.sendMail(toNodemailerMessage(email, this.from));
     if (!Buffer.isBuffer(info.message)) throw new Error('nodemailer returned a stream, expected a buffer');
     await mkdir(this.dir, { recursive: true });

@@ -21,7 +21,12 @@ export interface EmailRenderOptions {
 /** Pages of the web app that emails link to, below `publicUrl`. */
 export const EMAIL_LINK_PATHS = { matches: '/matches', swipe: '/swipe' } as const;
 
-const TEMPLATE_NAMES: readonly TemplateName[] = ['match-made', 'match-ended', 'account-deleted', 'password-reset'];
+const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'match-made',
+  'match-ended',
+  'account-deleted',
+  'password-reset',
+];
 const TEMPLATES_FROM_ROOT = join('src', 'adapters', 'queue', 'emails');
 const NOTIFICATIONS_FOOTER =
   'You get this email because you turned on notifications. You can turn them off in your profile.';
@@ -38,7 +43,8 @@ export function emailTemplatesDir(from: string = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const candidate = join(dir, TEMPLATES_FROM_ROOT);
     if (existsSync(join(dir, 'package.json')) && existsSync(join(candidate, 'layout.pug'))) return candidate;
-    if (dirname(dir) === dir) throw new Error(`Email templates not found in ${TEMPLATES_FROM_ROOT} above ${from}`);
+    if (dirname(dir) === dir)
+      throw new Error(`Email templates not found in ${TEMPLATES_FROM_ROOT} above ${from}`);
   }
 }
 

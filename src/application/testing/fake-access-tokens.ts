@@ -18,7 +18,8 @@ export class FakeAccessTokens implements AccessTokens {
 
   async verify(token: string): Promise<AccessTokenClaims | null> {
     const [kind, userId, admin, expiresAt] = token.split(':');
-    if (kind !== 'access' || !userId || Number(expiresAt) <= this.clock.now().getTime()) return null;
+    // `!(… > now)`: a tampered expiry (NaN) is invalid, not eternal.
+    if (kind !== 'access' || !userId || !(Number(expiresAt) > this.clock.now().getTime())) return null;
     return { userId, isAdmin: admin === '1' };
   }
 }

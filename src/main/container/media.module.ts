@@ -8,6 +8,8 @@ import { TOKENS } from '../tokens.js';
 export function mediaModule(config: Config): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(TOKENS.pictureStore).toConstantValue(new LocalPictureStore(config.mediaDir));
-    bind(TOKENS.geocoder).toDynamicValue(() => new WorldCitiesGeocoder()).inSingletonScope();
+    bind(TOKENS.geocoder)
+      .toDynamicValue(() => new WorldCitiesGeocoder())
+      .inSingletonScope();
   });
 }

@@ -10,7 +10,9 @@ import { TOKENS } from '../tokens.js';
 export function securityModule(config: Config, secrets: Secrets): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind(TOKENS.passwordHasher).toConstantValue(new Argon2PasswordHasher());
-    bind(TOKENS.accessTokens).toConstantValue(new JoseAccessTokens(secrets.jwtSecret, config.accessTokenTtlSeconds));
+    bind(TOKENS.accessTokens).toConstantValue(
+      new JoseAccessTokens(secrets.jwtSecret, config.accessTokenTtlSeconds),
+    );
     bind(TOKENS.secretTokens).toConstantValue(new CryptoSecretTokens());
   });
 }

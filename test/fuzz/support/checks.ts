@@ -59,7 +59,14 @@ export class Normalizer {
 }
 
 /** The headers the contract cares about. */
-const COMPARED_HEADERS = ['content-type', 'location', 'www-authenticate', 'retry-after', 'cache-control', 'allow'];
+const COMPARED_HEADERS = [
+  'content-type',
+  'location',
+  'www-authenticate',
+  'retry-after',
+  'cache-control',
+  'allow',
+];
 
 export interface Observed {
   readonly status: number;
@@ -72,7 +79,8 @@ export function observe(res: RawResponse): Observed {
   const headers: Record<string, string | undefined> = {};
   for (const name of COMPARED_HEADERS) {
     const value = res.headers[name];
-    headers[name] = value === undefined ? undefined : normalizer.text(String(value).toLowerCase().replace(/\s+/g, ''));
+    headers[name] =
+      value === undefined ? undefined : normalizer.text(String(value).toLowerCase().replace(/\s+/g, ''));
   }
   return { status: res.status, headers, body: normalizer.json(parseBody(res)) };
 }
@@ -95,7 +103,9 @@ export function contractViolations(op: Operation, req: FuzzRequest, res: RawResp
   const type = String(res.headers['content-type'] ?? '');
   if (res.status >= 500) problems.push(`5xx answer (${res.status})`);
   if (!allowedStatuses(op, req).has(res.status)) {
-    problems.push(`status ${res.status} is neither ${op.success.status} nor a declared error [${op.errors.join(', ')}]`);
+    problems.push(
+      `status ${res.status} is neither ${op.success.status} nor a declared error [${op.errors.join(', ')}]`,
+    );
   }
   let body: unknown;
   if (res.body.length > 0) {
@@ -118,7 +128,8 @@ export function contractViolations(op: Operation, req: FuzzRequest, res: RawResp
     const parsed = Problem.safeParse(body);
     if (!parsed.success) problems.push(`error body is not a Problem: ${parsed.error.message}`);
     else {
-      if (parsed.data.status !== res.status) problems.push(`problem.status ${parsed.data.status} ≠ ${res.status}`);
+      if (parsed.data.status !== res.status)
+        problems.push(`problem.status ${parsed.data.status} ≠ ${res.status}`);
       if (res.status === 404 && parsed.data.code === 'ROUTE.NOT_FOUND' && !req.mayMissRoute) {
         problems.push('route miss for a request on a defined route');
       }
@@ -173,7 +184,10 @@ export function check(req: FuzzRequest, express: RawResponse, fastify: RawRespon
 /** The state of one side, for the lockstep check (the kits run identical fakes). */
 function stateOf(kit: TestKit): unknown {
   const tables = Object.fromEntries(
-    Object.entries(kit.db.tables).map(([name, table]) => [name, [...(table as Map<string, unknown>).entries()]]),
+    Object.entries(kit.db.tables).map(([name, table]) => [
+      name,
+      [...(table as Map<string, unknown>).entries()],
+    ]),
   );
   return { tables, stored: [...kit.pictureStore.stored].sort(), now: kit.clock.now().toISOString() };
 }

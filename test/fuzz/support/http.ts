@@ -35,7 +35,8 @@ export function destroyAgent(): void {
 
 /** Sends `req` under `base` to 127.0.0.1:`port`. Resolves once the whole response is read. */
 export function send(port: number, base: string, req: FuzzRequest): Promise<RawResponse> {
-  const body = req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+  const body =
+    req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: Record<string, string | number> = { ...req.headers };
   if (body !== null && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
     headers['Content-Length'] = body.length;

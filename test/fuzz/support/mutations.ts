@@ -28,7 +28,10 @@ type Mutation = {
   arb(draft: Draft, pools: Pools): fc.Arbitrary<FuzzRequest>;
 };
 
-type Props = Record<string, { type?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number }>;
+type Props = Record<
+  string,
+  { type?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number }
+>;
 
 function bodyProps(op: Operation): Props {
   return op.body ? ((jsonSchemaOf(op.body).properties ?? {}) as Props) : {};
@@ -60,7 +63,10 @@ function otherTypeValue(type: string | undefined): fc.Arbitrary<unknown> {
     object: fc.constantFrom({}, { a: 1 }),
   };
   const others = Object.entries(all)
-    .filter(([t]) => t !== type && !(type === 'integer' && t === 'number') && !(type === 'number' && t === 'integer'))
+    .filter(
+      ([t]) =>
+        t !== type && !(type === 'integer' && t === 'number') && !(type === 'number' && t === 'integer'),
+    )
     .map(([, a]) => a);
   return fc.oneof(...others);
 }
@@ -183,7 +189,16 @@ const MUTATIONS: readonly Mutation[] = [
       fc
         .tuple(
           fc.oneof(
-            fc.constantFrom('id', 'isAdmin', 'userId', 'ownerId', 'constructor', '__proto__', 'prototype', ''),
+            fc.constantFrom(
+              'id',
+              'isAdmin',
+              'userId',
+              'ownerId',
+              'constructor',
+              '__proto__',
+              'prototype',
+              '',
+            ),
             fc.string({ minLength: 1, maxLength: 10 }),
           ),
           fc.jsonValue({ maxDepth: 1 }),
@@ -222,20 +237,35 @@ const MUTATIONS: readonly Mutation[] = [
         if (p.type === 'integer') {
           const min = p.minimum ?? 0;
           const max = p.maximum ?? 0;
-          return [fc.constantFrom<[string, unknown]>([key, min - 1], [key, max + 1], [key, min + 0.5], [key, -1e308], [key, 2 ** 53])];
+          return [
+            fc.constantFrom<[string, unknown]>(
+              [key, min - 1],
+              [key, max + 1],
+              [key, min + 0.5],
+              [key, -1e308],
+              [key, 2 ** 53],
+            ),
+          ];
         }
         const out: fc.Arbitrary<[string, unknown]>[] = [];
         if (p.maxLength !== undefined) {
           const max = p.maxLength;
-          out.push(fc.integer({ min: max + 1, max: max + 40 }).map((n): [string, unknown] => [key, 'y'.repeat(n)]));
+          out.push(
+            fc.integer({ min: max + 1, max: max + 40 }).map((n): [string, unknown] => [key, 'y'.repeat(n)]),
+          );
         }
-        if ((p.minLength ?? 0) > 0) out.push(fc.constantFrom<[string, unknown]>([key, ''], [key, '   '], [key, '\n\t\u00a0']));
+        if ((p.minLength ?? 0) > 0)
+          out.push(fc.constantFrom<[string, unknown]>([key, ''], [key, '   '], [key, '\n\t\u00a0']));
         return out;
       });
       return fc
         .oneof(...candidates)
         .map(([key, value]) =>
-          withBody(draft, { ...(draft.body as Record<string, unknown>), [key]: value }, `out-of-range:${key}`),
+          withBody(
+            draft,
+            { ...(draft.body as Record<string, unknown>), [key]: value },
+            `out-of-range:${key}`,
+          ),
         );
     },
   },
@@ -246,7 +276,11 @@ const MUTATIONS: readonly Mutation[] = [
     arb: (draft) =>
       fc.integer({ min: BODY_LIMIT - 200, max: BODY_LIMIT + 2000 }).map((n) => {
         const key = Object.keys(bodyProps(draft.op))[0] ?? 'x';
-        return withBody(draft, { ...(draft.body as Record<string, unknown>), [key]: 'z'.repeat(n) }, 'oversized-body');
+        return withBody(
+          draft,
+          { ...(draft.body as Record<string, unknown>), [key]: 'z'.repeat(n) },
+          'oversized-body',
+        );
       }),
   },
   {
@@ -268,7 +302,10 @@ const MUTATIONS: readonly Mutation[] = [
           const params = Object.fromEntries(
             Object.entries(draft.params).map(([k, v]) => [k, k === name ? raw : encodeURIComponent(v)]),
           );
-          return withRaw(render(draft), { kind: `bad-path-id:${name}`, path: renderPath(draft.op, params, true) });
+          return withRaw(render(draft), {
+            kind: `bad-path-id:${name}`,
+            path: renderPath(draft.op, params, true),
+          });
         }),
   },
   {
@@ -280,17 +317,25 @@ const MUTATIONS: readonly Mutation[] = [
       const used = methodsOn(draft.op.path);
       const otherMethods = METHODS.filter((m) => !used.has(m));
       const variants: fc.Arbitrary<FuzzRequest>[] = [
-        fc.constantFrom('/x', '/..', '/%2e%2e', '/' + '0'.repeat(36), '/me/more').map((suffix) =>
-          withRaw(req, { kind: 'route-miss:suffix', path: `${req.path}${suffix}`, mayMissRoute: true }),
+        fc
+          .constantFrom('/x', '/..', '/%2e%2e', '/' + '0'.repeat(36), '/me/more')
+          .map((suffix) =>
+            withRaw(req, { kind: 'route-miss:suffix', path: `${req.path}${suffix}`, mayMissRoute: true }),
+          ),
+        fc.constant(
+          withRaw(req, { kind: 'route-miss:case', path: req.path.toUpperCase(), mayMissRoute: true }),
         ),
-        fc.constant(withRaw(req, { kind: 'route-miss:case', path: req.path.toUpperCase(), mayMissRoute: true })),
-        fc.constant(withRaw(req, { kind: 'route-miss:double-slash', path: `/${req.path}`, mayMissRoute: true })),
+        fc.constant(
+          withRaw(req, { kind: 'route-miss:double-slash', path: `/${req.path}`, mayMissRoute: true }),
+        ),
       ];
       if (otherMethods.length > 0) {
         variants.push(
-          fc.constantFrom(...otherMethods).map((method) =>
-            withRaw(req, { kind: `route-miss:method-${method}`, method, mayMissRoute: true }),
-          ),
+          fc
+            .constantFrom(...otherMethods)
+            .map((method) =>
+              withRaw(req, { kind: `route-miss:method-${method}`, method, mayMissRoute: true }),
+            ),
         );
       }
       return fc.oneof(...variants);
@@ -373,8 +418,28 @@ const MUTATIONS: readonly Mutation[] = [
       const keys = Object.keys((jsonSchemaOf(draft.op.query!).properties ?? {}) as object);
       const base = render(draft);
       const bad = fc.constantFrom(
-        '0', '-1', '1.5', 'abc', '', ' ', '1e2', '0x10', '100000', '1000001', '9007199254740993',
-        '1e400', 'Infinity', 'NaN', '%', '%00', 'null', '[]', '1,2', '+1', '01', ' 7 ',
+        '0',
+        '-1',
+        '1.5',
+        'abc',
+        '',
+        ' ',
+        '1e2',
+        '0x10',
+        '100000',
+        '1000001',
+        '9007199254740993',
+        '1e400',
+        'Infinity',
+        'NaN',
+        '%',
+        '%00',
+        'null',
+        '[]',
+        '1,2',
+        '+1',
+        '01',
+        ' 7 ',
       );
       return fc
         .tuple(fc.constantFrom(...keys), bad, fc.constantFrom('replace', 'repeat', 'bracket'))
@@ -402,14 +467,12 @@ const MUTATIONS: readonly Mutation[] = [
     weight: 1,
     applies: () => true,
     arb: (draft) =>
-      fc
-        .tuple(fc.integer({ min: 1, max: 1200 }), fc.boolean())
-        .map(([n, first]) => {
-          const base = render(draft);
-          const noise = Array.from({ length: n }, (_, i) => `k${i}=${i}`).join('&');
-          const query = [first ? noise : base.query, first ? base.query : noise].filter(Boolean).join('&');
-          return withRaw(base, { kind: `query-noise:${n}`, query });
-        }),
+      fc.tuple(fc.integer({ min: 1, max: 1200 }), fc.boolean()).map(([n, first]) => {
+        const base = render(draft);
+        const noise = Array.from({ length: n }, (_, i) => `k${i}=${i}`).join('&');
+        const query = [first ? noise : base.query, first ? base.query : noise].filter(Boolean).join('&');
+        return withRaw(base, { kind: `query-noise:${n}`, query });
+      }),
   },
   {
     name: 'body-on-bodyless',
@@ -419,7 +482,10 @@ const MUTATIONS: readonly Mutation[] = [
       fc
         .tuple(
           fc.constantFrom('application/json', 'text/plain', 'multipart/form-data', null),
-          fc.oneof(fc.constantFrom('{', '{"a":1}', 'null'), fc.integer({ min: 1, max: BODY_LIMIT }).map((n) => 'b'.repeat(n))),
+          fc.oneof(
+            fc.constantFrom('{', '{"a":1}', 'null'),
+            fc.integer({ min: 1, max: BODY_LIMIT }).map((n) => 'b'.repeat(n)),
+          ),
         )
         .map(([type, body]) => {
           const req = render(draft);
@@ -446,31 +512,77 @@ const MUTATIONS: readonly Mutation[] = [
         fc.constant(withSpec('field-not-file', [{ ...file, filename: null }])),
         fc
           .uint8Array({ maxLength: 200 })
-          .map((bytes) => withSpec('not-an-image', [{ ...file, data: Buffer.concat([Buffer.from('GIF89a'), Buffer.from(bytes)]) }])),
+          .map((bytes) =>
+            withSpec('not-an-image', [
+              { ...file, data: Buffer.concat([Buffer.from('GIF89a'), Buffer.from(bytes)]) },
+            ]),
+          ),
         fc.constant(withSpec('empty-file', [{ ...file, data: Buffer.alloc(0) }])),
         // The fake picture store refuses bytes that say "broken": an image that cannot be decoded.
         fc
           .constantFrom('image/png', 'image/jpeg', 'image/webp')
-          .map((type) => withSpec('undecodable-image', [{ ...file, data: imageBytes(type, Buffer.from('broken image')) }])),
-        fc.constant(withRaw(req, { kind: 'multipart:no-boundary', headers: { ...req.headers, 'Content-Type': 'multipart/form-data' } })),
-        fc.constant(withRaw(req, { kind: 'multipart:wrong-boundary', headers: { ...req.headers, 'Content-Type': `${multipartType}x` } })),
-        fc
-          .nat()
-          .map((n) => {
-            const body = req.body as Buffer;
-            return withRaw(req, { kind: 'multipart:truncated', body: body.subarray(0, n % body.length) });
+          .map((type) =>
+            withSpec('undecodable-image', [{ ...file, data: imageBytes(type, Buffer.from('broken image')) }]),
+          ),
+        fc.constant(
+          withRaw(req, {
+            kind: 'multipart:no-boundary',
+            headers: { ...req.headers, 'Content-Type': 'multipart/form-data' },
           }),
+        ),
+        fc.constant(
+          withRaw(req, {
+            kind: 'multipart:wrong-boundary',
+            headers: { ...req.headers, 'Content-Type': `${multipartType}x` },
+          }),
+        ),
+        fc.nat().map((n) => {
+          const body = req.body as Buffer;
+          return withRaw(req, { kind: 'multipart:truncated', body: body.subarray(0, n % body.length) });
+        }),
         fc.constant(withRaw(req, { kind: 'multipart:empty-body', body: '' })),
-        fc.constant(withRaw(req, { kind: 'multipart:no-body', body: null, headers: { ...req.headers, 'Content-Type': multipartType } })),
+        fc.constant(
+          withRaw(req, {
+            kind: 'multipart:no-body',
+            body: null,
+            headers: { ...req.headers, 'Content-Type': multipartType },
+          }),
+        ),
         fc
           .constantFrom('application/json', 'image/png', 'text/plain', 'application/octet-stream')
-          .map((type) => withRaw(req, { kind: `multipart:content-type-${type}`, headers: { ...req.headers, 'Content-Type': type } })),
-        fc.constant(withRaw(req, { kind: 'multipart:json-body', headers: { ...req.headers, 'Content-Type': 'application/json' }, body: '{"file":"x"}' })),
-        fc.constant(withSpec('too-many-parts', [...Array.from({ length: 30 }, (_, i) => ({ ...others[0], name: `f${i}`, filename: null, contentType: null, data: Buffer.from('v') })), file])),
-        // Rarely (it is 10 MiB per app): a file over the limit.
-        fc.constant(null).map(() =>
-          withSpec('oversized-file', [{ ...file, data: imageBytes('image/png', new Uint8Array(10 * 1024 * 1024)) }]),
+          .map((type) =>
+            withRaw(req, {
+              kind: `multipart:content-type-${type}`,
+              headers: { ...req.headers, 'Content-Type': type },
+            }),
+          ),
+        fc.constant(
+          withRaw(req, {
+            kind: 'multipart:json-body',
+            headers: { ...req.headers, 'Content-Type': 'application/json' },
+            body: '{"file":"x"}',
+          }),
         ),
+        fc.constant(
+          withSpec('too-many-parts', [
+            ...Array.from({ length: 30 }, (_, i) => ({
+              ...others[0],
+              name: `f${i}`,
+              filename: null,
+              contentType: null,
+              data: Buffer.from('v'),
+            })),
+            file,
+          ]),
+        ),
+        // Rarely (it is 10 MiB per app): a file over the limit.
+        fc
+          .constant(null)
+          .map(() =>
+            withSpec('oversized-file', [
+              { ...file, data: imageBytes('image/png', new Uint8Array(10 * 1024 * 1024)) },
+            ]),
+          ),
       );
     },
   },

@@ -67,7 +67,10 @@ export interface MultipartPart {
 /** Characters that make strings interesting: ASCII, accents, CJK, emoji, RTL, zero-width. */
 const interestingChar = fc.oneof(
   { weight: 12, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
-  { weight: 2, arbitrary: fc.constantFrom('é', 'ß', 'Ω', '中', '文', '🧦', '👍🏽', 'ع', '\u200b', '\u00a0', ' ', '\t') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('é', 'ß', 'Ω', '中', '文', '🧦', '👍🏽', 'ع', '\u200b', '\u00a0', ' ', '\t'),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
 
@@ -182,7 +185,12 @@ const EXISTING_EMAILS = ['alice@example.com', 'BOB@example.com', ' carol@example
 function emailArb(): fc.Arbitrary<string> {
   const word = fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,15}$/);
   return fc.oneof(
-    { weight: 6, arbitrary: fc.tuple(word, word, fc.constantFrom('com', 'de', 'org')).map(([a, b, c]) => `${a}@${b}.${c}`) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(word, word, fc.constantFrom('com', 'de', 'org'))
+        .map(([a, b, c]) => `${a}@${b}.${c}`),
+    },
     { weight: 2, arbitrary: fc.constantFrom(...EXISTING_EMAILS) },
     { weight: 1, arbitrary: fc.emailAddress().filter((e) => e.length <= 254) },
   );
@@ -237,7 +245,10 @@ export function hintsFor(pools: Pools): Hints {
     facebook: socialLinkArb(),
     twitter: socialLinkArb(),
     spotify: socialLinkArb(),
-    page: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) }),
+    page: fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 1, max: 3 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) },
+    ),
   };
 }
 
@@ -276,17 +287,18 @@ function multipartArb(): fc.Arbitrary<MultipartSpec> {
     .record({
       type: fc.constantFrom('image/png', 'image/jpeg', 'image/webp'),
       declared: fc.constantFrom('image/png', 'image/jpeg', 'application/octet-stream', null),
-      filename: fc.oneof(fc.constantFrom('sock.png', 'ü.jpg', '../../etc/passwd', 'a"b.webp'), fc.string({ maxLength: 20 })),
+      filename: fc.oneof(
+        fc.constantFrom('sock.png', 'ü.jpg', '../../etc/passwd', 'a"b.webp'),
+        fc.string({ maxLength: 20 }),
+      ),
       rest: fc.uint8Array({ maxLength: 300 }),
     })
-    .map(
-      ({ type, declared, filename, rest }): MultipartPart => ({
-        name: 'file',
-        filename,
-        contentType: declared,
-        data: imageBytes(type, rest),
-      }),
-    );
+    .map(({ type, declared, filename, rest }): MultipartPart => ({
+      name: 'file',
+      filename,
+      contentType: declared,
+      data: imageBytes(type, rest),
+    }));
   const field: fc.Arbitrary<MultipartPart> = fc.record({
     name: fc.constantFrom('caption', 'title', 'x'),
     filename: fc.constant(null),
@@ -310,19 +322,17 @@ export function validDraftArb(op: Operation, pools: Pools): fc.Arbitrary<Draft> 
       : fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: authArb(f) });
   const bodyAs = op.bodyKind === 'json-or-form' ? fc.constantFrom('json', 'form') : fc.constant('json');
   const multipart = op.bodyKind === 'multipart' ? multipartArb() : fc.constant(null);
-  return fc
-    .record({ authorization, params, query, body, bodyAs, multipart })
-    .map((d) => ({
-      op,
-      authorization: d.authorization,
-      params: d.params as Record<string, string>,
-      query: Object.fromEntries(
-        Object.entries(d.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-      ),
-      body: d.body,
-      bodyAs: d.bodyAs as 'json' | 'form',
-      multipart: d.multipart,
-    }));
+  return fc.record({ authorization, params, query, body, bodyAs, multipart }).map((d) => ({
+    op,
+    authorization: d.authorization,
+    params: d.params as Record<string, string>,
+    query: Object.fromEntries(
+      Object.entries(d.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+    ),
+    body: d.body,
+    bodyAs: d.bodyAs as 'json' | 'form',
+    multipart: d.multipart,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,7 +352,11 @@ export function renderMultipart(spec: MultipartSpec): Buffer {
       `Content-Disposition: form-data; name="${part.name}"` +
       (part.filename !== null ? `; filename="${part.filename.replace(/["\r\n]/g, '_')}"` : '');
     const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
-    chunks.push(Buffer.from(`--${spec.boundary}\r\n${disposition}${type}\r\n\r\n`), part.data, Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`--${spec.boundary}\r\n${disposition}${type}\r\n\r\n`),
+      part.data,
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${spec.boundary}--\r\n`));
   return Buffer.concat(chunks);

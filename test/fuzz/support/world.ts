@@ -312,7 +312,10 @@ export async function startApps(): Promise<Apps> {
   const web = buildWebApp({ ...common(expressHolder), metrics: new HttpMetrics('web') });
   const webServer = http.createServer(web);
   await new Promise<void>((resolve) => webServer.listen(0, '127.0.0.1', resolve));
-  const api: FastifyInstance = await buildApiApp({ ...common(fastifyHolder), metrics: new HttpMetrics('api') });
+  const api: FastifyInstance = await buildApiApp({
+    ...common(fastifyHolder),
+    metrics: new HttpMetrics('api'),
+  });
   await api.listen({ port: 0, host: '127.0.0.1' });
 
   const express: Side = {

@@ -69,9 +69,17 @@ export interface Operation<P extends Shape = Shape, Q extends Shape = Shape, B e
   ): Promise<HttpResult>;
 }
 
-/** Keeps the handler's input types tied to the operation's schemas. */
+/**
+ * Keeps the handler's input types tied to the operation's schemas. Every operation that reads a
+ * JSON or form body also declares 413: both frameworks refuse a body over
+ * `REQUEST_LIMITS.bodyBytes` before the operation runs.
+ */
 export function defineOperation<P extends Shape, Q extends Shape, B extends Shape>(
   operation: Operation<P, Q, B>,
 ): Operation {
-  return operation as unknown as Operation;
+  const readsBody = operation.bodyKind === 'json' || operation.bodyKind === 'json-or-form';
+  const errors = readsBody
+    ? [...new Set([...operation.errors, 413])].sort((a, b) => a - b)
+    : operation.errors;
+  return { ...operation, errors } as unknown as Operation;
 }

@@ -134,7 +134,7 @@ export const sockOperations = [
     params: SockParams,
     bodyKind: 'multipart',
     success: { status: 201, description: 'The stored picture', schema: Picture },
-    errors: [400, 401, 404, 413, 415],
+    errors: [400, 401, 404, 413, 415, 422],
     async handle(input, { useCases, present }) {
       const picture = await useCases.addSockPicture.execute({
         userId: callerOf(input).userId,

@@ -123,7 +123,7 @@ export const userOperations = [
     auth: 'user',
     bodyKind: 'multipart',
     success: { status: 201, description: 'The stored picture', schema: Picture },
-    errors: [400, 401, 413, 415],
+    errors: [400, 401, 413, 415, 422],
     async handle(input, { useCases, present }) {
       const picture = await useCases.addUserPicture.execute({
         userId: callerOf(input).userId,

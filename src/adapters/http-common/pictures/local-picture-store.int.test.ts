@@ -33,7 +33,10 @@ const GPS_IFD_POINTER = 0x8825;
 const ORIENTATION = 0x0112;
 
 async function pixel(image: Buffer, left: number, top: number) {
-  const [r = 0, g = 0, b = 0] = await sharp(image).extract({ left, top, width: 1, height: 1 }).raw().toBuffer();
+  const [r = 0, g = 0, b = 0] = await sharp(image)
+    .extract({ left, top, width: 1, height: 1 })
+    .raw()
+    .toBuffer();
   return { r, g, b };
 }
 const isRed = (p: { r: number; g: number; b: number }) => p.r > 200 && p.g < 60 && p.b < 60;
@@ -89,7 +92,12 @@ describe('LocalPictureStore (real file system)', () => {
       .withMetadata({ orientation: 6 })
       .withExifMerge({
         IFD0: { Make: 'SockCam', Model: 'Heel 3000' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 31/1 12/1', GPSLongitudeRef: 'E', GPSLongitude: '13/1 24/1 36/1' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '52/1 31/1 12/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '13/1 24/1 36/1',
+        },
       })
       .toBuffer();
     const input = await sharp(jpeg).metadata();
@@ -122,8 +130,14 @@ describe('LocalPictureStore (real file system)', () => {
   it('never enlarges a small WebP', async () => {
     const webp = await halves(100, 50).webp().toBuffer();
     const key = await store.store(webp, 'image/webp');
-    expect(await sharp(await readFile(fileOf(`/${key}.webp`))).metadata()).toMatchObject({ width: 100, height: 50 });
-    expect(await sharp(await readFile(fileOf(`/${key}.thumb.webp`))).metadata()).toMatchObject({ width: 100, height: 50 });
+    expect(await sharp(await readFile(fileOf(`/${key}.webp`))).metadata()).toMatchObject({
+      width: 100,
+      height: 50,
+    });
+    expect(await sharp(await readFile(fileOf(`/${key}.thumb.webp`))).metadata()).toMatchObject({
+      width: 100,
+      height: 50,
+    });
   });
 
   it('gives every picture its own key, also when stored at the same time', async () => {
@@ -147,11 +161,19 @@ describe('LocalPictureStore (real file system)', () => {
     });
 
     it.each<[string, () => Buffer, 'image/jpeg' | 'image/png' | 'image/webp']>([
-      ['JPEG magic bytes followed by garbage', () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('broken '.repeat(200))]), 'image/jpeg'],
+      [
+        'JPEG magic bytes followed by garbage',
+        () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('broken '.repeat(200))]),
+        'image/jpeg',
+      ],
       ['a JPEG cut in half', () => jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'image/jpeg'],
       ['a PNG cut short', () => png.subarray(0, png.length - 200), 'image/png'],
       ['a PNG announced as a JPEG', () => png, 'image/jpeg'],
-      ['a RIFF header that is no WebP', () => Buffer.concat([Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 '), Buffer.alloc(64, 7)]), 'image/webp'],
+      [
+        'a RIFF header that is no WebP',
+        () => Buffer.concat([Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 '), Buffer.alloc(64, 7)]),
+        'image/webp',
+      ],
       ['no bytes at all', () => Buffer.alloc(0), 'image/png'],
       ['a text file', () => Buffer.from('hello, I am not a sock'), 'image/png'],
     ])('%s', async (_what, bytes, type) => {
@@ -196,7 +218,11 @@ describe('LocalPictureStore (real file system)', () => {
         const name = outside.slice(tmpdir().length + 1);
         const key = await store.store(await halves(64, 64).png().toBuffer(), 'image/png');
 
-        const traversals = [`../${name}/victim`, `${key.slice(0, 2)}/../../${name}/victim`, join(outside, 'victim')];
+        const traversals = [
+          `../${name}/victim`,
+          `${key.slice(0, 2)}/../../${name}/victim`,
+          join(outside, 'victim'),
+        ];
         await expect(store.remove([...traversals, key])).rejects.toThrow(RangeError);
 
         expect(await readFile(victim, 'utf8')).toBe('precious');

@@ -60,7 +60,12 @@ describe('WorldCitiesGeocoder', () => {
 
     it('finds the most populous Paris of the United States: Paris, Texas', async () => {
       const texas = near(33.66, -95.56);
-      for (const query of ['Paris, US', 'Paris, USA', 'Paris, United States', 'Paris, United States of America']) {
+      for (const query of [
+        'Paris, US',
+        'Paris, USA',
+        'Paris, United States',
+        'Paris, United States of America',
+      ]) {
         await expect(geocoder.locate(query)).resolves.toEqual(texas);
       }
     });

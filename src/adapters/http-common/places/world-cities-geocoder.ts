@@ -75,10 +75,15 @@ export class WorldCitiesGeocoder implements Geocoder {
  * The candidates in the country `qualifier` names, or else in the first-order division it names
  * (`TN` is Tunisia, but "Paris, TN" is in Tennessee), or else all of them when it names neither.
  */
-function narrow(candidates: readonly Place[], qualifier: string, country: string | undefined): readonly Place[] {
+function narrow(
+  candidates: readonly Place[],
+  qualifier: string,
+  country: string | undefined,
+): readonly Place[] {
   if (country !== undefined) {
     const inCountry = candidates.filter(
-      (p) => p.country === country || (p.otherCountries !== '' && p.otherCountries.split(',').includes(country)),
+      (p) =>
+        p.country === country || (p.otherCountries !== '' && p.otherCountries.split(',').includes(country)),
     );
     if (inCountry.length > 0) return inCountry;
   }
@@ -143,7 +148,10 @@ function namesOf(name: string): string[] {
 }
 
 function countryIndex(load: NodeJS.Require): Map<string, string> {
-  const en = loadOnce<{ countries: Record<string, string | string[]> }>(load, 'i18n-iso-countries/langs/en.json');
+  const en = loadOnce<{ countries: Record<string, string | string[]> }>(
+    load,
+    'i18n-iso-countries/langs/en.json',
+  );
   const codes = loadOnce<readonly (readonly string[])[]>(load, 'i18n-iso-countries/codes.json');
   const countries = new Map<string, string>();
   for (const [alpha2, names] of Object.entries(en.countries)) {

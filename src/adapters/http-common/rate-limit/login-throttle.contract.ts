@@ -23,7 +23,9 @@ const MINUTE = 60 * SECOND;
  * in a sliding window of 15 minutes. `makeThrottle` gets the clock the throttle must read the
  * time from; each test uses keys of its own, so a shared store needs no cleaning between tests.
  */
-export function loginThrottleContract(makeThrottle: (clock: Clock) => LoginThrottle | Promise<LoginThrottle>): void {
+export function loginThrottleContract(
+  makeThrottle: (clock: Clock) => LoginThrottle | Promise<LoginThrottle>,
+): void {
   let clock: HandClock;
   let throttle: LoginThrottle;
   let key: string;

@@ -22,7 +22,11 @@ export class RedisLoginThrottle implements LoginThrottle {
   constructor(
     private readonly redis: Redis,
     private readonly clock: Clock,
-    { keyPrefix = 'hotsox:login-failures:', maxFailures = 5, windowSeconds = 15 * 60 }: RedisLoginThrottleOptions = {},
+    {
+      keyPrefix = 'hotsox:login-failures:',
+      maxFailures = 5,
+      windowSeconds = 15 * 60,
+    }: RedisLoginThrottleOptions = {},
   ) {
     this.keyPrefix = keyPrefix;
     this.maxFailures = maxFailures;
@@ -32,7 +36,12 @@ export class RedisLoginThrottle implements LoginThrottle {
   async blockedFor(key: string): Promise<number | null> {
     const now = this.clock.now().getTime();
     // Ascending by time; '(' excludes a failure exactly one window old, as `recordFailure` drops it.
-    const recent = await this.redis.zrangebyscore(this.redisKey(key), `(${now - this.windowMs}`, '+inf', 'WITHSCORES');
+    const recent = await this.redis.zrangebyscore(
+      this.redisKey(key),
+      `(${now - this.windowMs}`,
+      '+inf',
+      'WITHSCORES',
+    );
     const count = recent.length / 2;
     if (count < this.maxFailures) return null;
     // The failure that must leave the window for fewer than `maxFailures` to remain.

@@ -79,8 +79,12 @@ async function multipartBody(req: Request, res: Response, next: NextFunction): P
   }
 }
 
-/** decodeBody throws HttpProblems synchronously inside the handler; body-parser's own errors land here. */
+/**
+ * decodeBody throws HttpProblems synchronously inside the handler; body-parser's own errors land
+ * here, and so does the router's URIError for a path parameter that is not validly percent-encoded.
+ */
 function bodyParserProblem(error: unknown): Error | null {
+  if (error instanceof URIError) return requestProblems.malformedUrl();
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return requestProblems.bodyTooLarge();
   if (type === 'entity.parse.failed' || type === 'request.aborted' || type === 'encoding.unsupported') {

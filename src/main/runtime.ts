@@ -1,0 +1,94 @@
+import { Container } from 'inversify';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { loadConfig, type Config, type Deployable } from './config.js';
+import { coreModule } from './container/core.module.js';
+import { mediaModule } from './container/media.module.js';
+import { persistenceModule } from './container/persistence.module.js';
+import { securityModule } from './container/security.module.js';
+import { throttleModule } from './container/throttle.module.js';
+import { useCasesModule } from './container/use-cases.module.js';
+import { openDatabase, type Database } from './database.js';
+import { Lifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { resolveSecrets, type Secrets } from './secrets.js';
+
+/** What every deployable shares: configuration, logger, database, Redis and the container. */
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly lifecycle: Lifecycle;
+  readonly secrets: Secrets;
+  readonly database: Database;
+  /** This app's Redis (REDIS_URL): its job queue and sessions; null on the embedded defaults. */
+  readonly appRedis: Redis | null;
+  /** The Redis both apps reach (CHAT_REDIS_URL): login throttling and chat fan-out. */
+  readonly sharedRedis: Redis | null;
+  readonly container: Container;
+}
+
+/**
+ * Opens what a deployable needs, in order, registering each part with the lifecycle so that
+ * SIGTERM closes them in reverse: Redis last, the database before it.
+ */
+export async function startRuntime(
+  deployable: Deployable,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Runtime> {
+  const config = loadConfig(env, deployable);
+  const logger = createLogger(config);
+  const lifecycle = new Lifecycle();
+  const secrets = resolveSecrets(config);
+  const appRedis = config.redisUrl ? connectRedis(config.redisUrl, 'app', logger, lifecycle) : null;
+  const sharedRedis =
+    config.chatRedisUrl === config.redisUrl
+      ? appRedis
+      : config.chatRedisUrl
+        ? connectRedis(config.chatRedisUrl, 'shared', logger, lifecycle)
+        : null;
+  const database = await openDatabase(config, logger, { migrate: 'check' });
+  lifecycle.onStop('database', () => database.close());
+  logger.info(
+    { database: database.describe, redis: appRedis ? 'configured' : 'in process' },
+    'runtime ready',
+  );
+
+  const container = new Container();
+  container.load(
+    coreModule(config, logger),
+    persistenceModule(database.repositories),
+    securityModule(config, secrets),
+    mediaModule(config),
+    throttleModule(sharedRedis),
+    useCasesModule,
+  );
+  return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container };
+}
+
+function connectRedis(url: string, role: string, logger: Logger, lifecycle: Lifecycle): Redis {
+  // BullMQ needs maxRetriesPerRequest: null on connections its workers use.
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false, enableOfflineQueue: true });
+  let down = false;
+  redis.on('error', (error) => {
+    if (!down) logger.warn({ err: error, role }, 'Redis is unreachable; retrying');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.info({ role }, 'Redis is back');
+    down = false;
+  });
+  lifecycle.onStop(`redis (${role})`, async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return redis;
+}
+
+/** `GET /readyz`'s Redis check. */
+export function redisReadiness(name: string, redis: Redis) {
+  return {
+    name,
+    check: async () => {
+      await redis.ping();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import type { FastifyInstance } from 'fastify';
+import { buildWebApp } from '../adapters/http-express/build-web-app.js';
+import { mediaRoute } from '../adapters/http-express/media-route.js';
+import { buildApiApp } from '../adapters/http-fastify/build-api-app.js';
+import { httpAppDeps } from './http-deps.js';
+import type { Runtime } from './runtime.js';
+
+/** Starts the `web` app (Express) on `port`; it closes with the runtime. */
+export async function startWebServer(
+  runtime: Runtime,
+  port: number,
+): Promise<{ app: Express; server: Server }> {
+  const app = buildWebApp({ ...httpAppDeps(runtime, 'web'), media: mediaRoute(runtime.config.mediaDir) });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, runtime.config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  server.keepAliveTimeout = 65_000;
+  runtime.lifecycle.onStop('web server', () => closeServer(server));
+  runtime.logger.info(
+    { port: addressPort(server), server: 'web' },
+    `web app listening on http://${runtime.config.host}:${addressPort(server)}`,
+  );
+  return { app, server };
+}
+
+/** Starts the `api` app (Fastify) on `port`; it closes with the runtime. */
+export async function startApiServer(runtime: Runtime, port: number): Promise<FastifyInstance> {
+  const app = await buildApiApp(httpAppDeps(runtime, 'api'));
+  await app.listen({ port, host: runtime.config.host });
+  runtime.lifecycle.onStop('api server', () => app.close());
+  runtime.logger.info(
+    { port: addressPort(app.server), server: 'api' },
+    `api app listening on http://${runtime.config.host}:${addressPort(app.server)}`,
+  );
+  return app;
+}
+
+function addressPort(server: Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
+}
