@@ -1,6 +1,7 @@
 import type { CandidateRow, SockRepository } from '../../application/ports/sock-repository.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
 import type { Sock } from '../../domain/sock/sock.js';
+import { candidateShortlistSql } from './candidate-shortlist.js';
 import { isUuid, uuidsOnly } from './ids.js';
 import { toUser } from './mikro-orm-user-repository.js';
 import { limitOffset, pageOf } from './pages.js';
@@ -65,28 +66,18 @@ export class MikroOrmSockRepository implements SockRepository {
   }
 
   /**
-   * Every candidate (the rules of `isCandidate`), unranked: trivially a shortlist that holds the
-   * best `limit`. Each exclusion is a NOT EXISTS probe on an index: pictures(sock_id),
-   * swipes' primary key (sock_id, target_sock_id), and the matches' unordered user-pair index.
+   * The candidates that can be among the best `limit` (see `candidateShortlistSql`): every
+   * candidate whose numeric score, computed in SQL, is within `MAX_TEXT_POINTS` of the
+   * `limit`-th best, ties included, and at most `SHORTLIST_CAP` of them.
    */
-  async shortlistCandidates(sock: Sock, _limit: number): Promise<CandidateRow[]> {
+  async shortlistCandidates(sock: Sock, limit: number): Promise<CandidateRow[]> {
+    if (!isUuid(sock.id) || !isUuid(sock.ownerId)) return [];
+    const query = candidateShortlistSql(sock, limit);
     return this.scope.use(async (em) => {
-      const rows: SockRow[] = await em
-        .createQueryBuilder(SockSchema, 's')
-        .select('s.*')
-        .where('s.owner_id <> ?', [sock.ownerId])
-        .andWhere('exists (select 1 from pictures p where p.sock_id = s.id)')
-        .andWhere('not exists (select 1 from swipes w where w.sock_id = ? and w.target_sock_id = s.id)', [
-          sock.id,
-        ])
-        .andWhere(
-          `not exists (select 1 from matches m
-             where least(m.initiator_id, m.partner_id) = least(?::uuid, s.owner_id)
-               and greatest(m.initiator_id, m.partner_id) = greatest(?::uuid, s.owner_id))`,
-          [sock.ownerId, sock.ownerId],
-        )
-        .execute('all');
-      if (rows.length === 0) return [];
+      const raw = await em.execute<Array<Record<string, unknown>>>(query.sql, [...query.bindings], 'all');
+      if (raw.length === 0) return [];
+      const meta = em.getMetadata().get<SockRow>(SockSchema.meta.className);
+      const rows = raw.map((r) => em.getDriver().mapResult(r, meta) as SockRow);
       const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
       const owners = new Map(
         (await em.find(UserSchema, { id: { $in: ownerIds } }, { disableIdentityMap: true })).map((u) => [

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createTestKit } from '../../application/testing/test-kit.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import { InProcessJobDispatcher } from './in-process-job-dispatcher.js';
@@ -103,6 +104,18 @@ describe('InProcessJobDispatcher', () => {
     expect(processor.givenUp).toEqual([A]);
     expect(log.lines.some((l) => l.msg === 'outbox job abandoned at shutdown')).toBe(true);
     await expect(dispatcher.dispatch([eventB])).rejects.toThrow('closed');
+  });
+
+  it("runs jobs outside the caller's async context: a job never joins the relay's transaction", async () => {
+    const transaction = new AsyncLocalStorage<string>();
+    const { processor, dispatcher } = setUp();
+    const seen: (string | undefined)[] = [];
+    processor.handle = async () => void seen.push(transaction.getStore());
+
+    await transaction.run('the relay unit of work', () => dispatcher.dispatch([eventA]));
+    await dispatcher.drain();
+
+    expect(seen).toEqual([undefined]);
   });
 
   it('logs a failing give-up instead of losing it in an unhandled rejection', async () => {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import type { OutboxEvent } from '../../application/ports/outbox.js';
 import { backoffDelay, type JobDispatcher, type OutboxEventProcessor } from './job-dispatcher.js';
@@ -24,6 +25,12 @@ export class InProcessJobDispatcher implements JobDispatcher {
   /** Backoff waits in progress; `close` ends them early. */
   private readonly waits = new Set<() => void>();
   private closed = false;
+  /**
+   * The async context the dispatcher was made in (the composition root's). Jobs run in it rather
+   * than in the caller's: the relay dispatches from inside its unit of work, and a job must not
+   * inherit that transaction (AsyncLocalStorage would hand it on to every repository call).
+   */
+  private readonly rootContext = new AsyncResource('HotSoxInProcessJob');
 
   constructor(
     private readonly processor: OutboxEventProcessor,
@@ -39,7 +46,9 @@ export class InProcessJobDispatcher implements JobDispatcher {
     if (this.closed) throw new Error('The in-process job dispatcher is closed.');
     for (const event of events) {
       if (this.running.has(event.id)) continue;
-      const run = this.run(event).finally(() => this.running.delete(event.id));
+      const run = this.rootContext
+        .runInAsyncScope(() => 0) && this.run(event)
+        .finally(() => this.running.delete(event.id));
       this.running.set(event.id, run);
     }
   }

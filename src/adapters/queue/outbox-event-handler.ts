@@ -3,6 +3,7 @@ import type { MarkSelfMailFailed } from '../../application/mails/mark-self-mail-
 import type { EmailSender } from '../../application/ports/email-sender.js';
 import type { OutboxEvent } from '../../application/ports/outbox.js';
 import type { PictureStore } from '../../application/ports/picture-store.js';
+import type { OutboxEventProcessor } from './job-dispatcher.js';
 import { PermanentJobError } from './permanent-job-error.js';
 import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './render-email.js';
 
@@ -14,7 +15,7 @@ import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './r
  * Errors: a `DomainError` or `PermanentJobError` means "never retry" (see `isPermanentFailure`);
  * anything else is worth retrying. The dispatchers decide; this class only throws.
  */
-export class OutboxEventHandler {
+export class OutboxEventHandler implements OutboxEventProcessor {
   constructor(
     private readonly emailSender: EmailSender,
     private readonly pictureStore: PictureStore,

@@ -69,80 +69,36 @@ export interface SeedSummary {
 export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promise<SeedSummary> {
   const plan = new DemoPlan(options.seed);
   const batchSize = options.batchSize ?? 200;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? 8;
   const removed = options.reset ? await emptyEverything(deps) : null;
-  const existing = await existingDemoUsers(deps.orm);
-  const toAdd: number[] = [];
-  for (let index = 1; index <= options.users; index++) {
-    const id = existing.get(demoUsername(index).toLowerCase());
-    if (id === undefined) toAdd.push(index);
-    else if (id !== plan.user(index).id) {
-      throw new Error(
-        `${demoUsername(index)} already exists but was not made by --seed ${options.seed}: use --reset (which empties the database) or the seed used before`,
-      );
-    }
+  const toAdd = await usersToAdd(deps.orm, plan, options.users);
+  const batches: PlannedUser[][] = [];
+  for (let start = 0; start < toAdd.length; start += batchSize) {
+    batches.push(toAdd.slice(start, start + batchSize).map((index) => plan.user(index)));
   }
-  const counts = { socks: 0, pictures: 0, swipes: 0, matches: 0, users: 0 };
-  const images = new DemoImages();
-  const files = new DemoPictureFiles(deps.pictureStore, deps.mediaDir);
-  const locations = new Map<string, Promise<GeoPoint | null>>();
-  const locate = (city: string) => {
-    let location = locations.get(city);
-    if (!location) locations.set(city, (location = deps.geocoder.locate(city)));
-    return location;
-  };
+  const pictures = new BatchPictures(deps, concurrency);
+  const counts = { users: 0, socks: 0, pictures: 0, swipes: 0, matches: 0 };
   let interrupted = false;
   deps.onProgress?.(0, toAdd.length);
-  for (let start = 0; start < toAdd.length; start += batchSize) {
+  // Pipelined: the next batch's picture files are made while this batch's swipes run.
+  let nextKeys = batches[0] ? pictures.store(batches[0]) : null;
+  for (const [i, users] of batches.entries()) {
+    const keys = await (nextKeys as Promise<Map<string, string>>);
     if (deps.signal?.aborted) {
+      await pictures.discard(keys);
       interrupted = true;
       break;
     }
-    const users = toAdd.slice(start, start + batchSize).map((index) => plan.user(index));
-    const keys = new Map<string, string>();
-    let t0 = Date.now();
-    await forEach(
-      users.flatMap((u) => [u.avatar, ...u.socks.flatMap((s) => s.pictures)]),
-      concurrency,
-      async (picture) => {
-        keys.set(picture.id, await files.add(imageKey(picture.image), await images.png(picture.image)));
-      },
-    );
-    const t1 = Date.now();
-    try {
-      await deps.repositories.uow.run(async () => {
-        for (const user of users) await addUser(deps, user, await locate(user.profile.city), keys);
-      });
-    } catch (error) {
-      await deps.pictureStore.remove([...keys.values()]).catch(() => undefined);
-      throw error;
-    }
-    for (const user of users) {
-      counts.socks += user.socks.length;
-      counts.pictures += 1 + user.socks.reduce((n, s) => n + s.pictures.length, 0);
-    }
-    const t2 = Date.now();
-    await forEach(users, concurrency, async (user) => {
-      for (const swipe of plan.swipes(user.index)) {
-        const r = deps.repositories;
-        const swipeSock = new SwipeSock(
-          r.socks,
-          r.pictures,
-          r.swipes,
-          r.matches,
-          r.users,
-          r.outbox,
-          { next: () => swipe.matchId },
-          r.uow,
-          { now: () => swipe.at },
-        );
-        const { match } = await swipeSock.execute(swipe);
-        counts.swipes++;
-        if (match) counts.matches++;
-      }
-    });
-    process.stderr.write(`\nTIMING pictures ${t1-t0} uow ${t2-t1} swipes ${Date.now()-t2}\n`);
+    await insertUsers(deps, users, keys, pictures);
+    const following = batches[i + 1];
+    nextKeys = following ? pictures.store(following) : null;
+    nextKeys?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
+    const made = await swipeAll(deps, plan, users, concurrency);
     counts.users += users.length;
+    counts.socks += users.reduce((n, u) => n + u.socks.length, 0);
+    counts.pictures += users.reduce((n, u) => n + 1 + u.socks.reduce((m, s) => m + s.pictures.length, 0), 0);
+    counts.swipes += made.swipes;
+    counts.matches += made.matches;
     deps.onProgress?.(counts.users, toAdd.length);
   }
   return {
@@ -157,6 +113,106 @@ export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promis
     removed,
     interrupted,
   };
+}
+
+/**
+ * The indexes of the demo users not in the database yet.
+ * @throws {Error} when a demo username belongs to a user this seed did not make
+ */
+async function usersToAdd(orm: Orm, plan: DemoPlan, users: number): Promise<number[]> {
+  const existing = await existingDemoUsers(orm);
+  const toAdd: number[] = [];
+  for (let index = 1; index <= users; index++) {
+    const id = existing.get(demoUsername(index).toLowerCase());
+    if (id === undefined) toAdd.push(index);
+    else if (id !== plan.user(index).id) {
+      throw new Error(
+        `${demoUsername(index)} already exists but was not made by --seed ${plan.seed}: use that seed, or --reset (which empties the database)`,
+      );
+    }
+  }
+  return toAdd;
+}
+
+/** The picture files of a batch of users, and where their cities are. */
+class BatchPictures {
+  private readonly images = new DemoImages();
+  private readonly files: DemoPictureFiles;
+  private readonly locations = new Map<string, Promise<GeoPoint | null>>();
+
+  constructor(
+    private readonly deps: SeedDeps,
+    private readonly concurrency: number,
+  ) {
+    this.files = new DemoPictureFiles(deps.pictureStore, deps.mediaDir);
+  }
+
+  /** Planned picture id → stored key, for every picture of `users`. */
+  async store(users: readonly PlannedUser[]): Promise<Map<string, string>> {
+    const keys = new Map<string, string>();
+    const all = users.flatMap((u) => [u.avatar, ...u.socks.flatMap((s) => s.pictures)]);
+    try {
+      await forEach(all, this.concurrency, async (picture) => {
+        const png = await this.images.png(picture.image);
+        keys.set(picture.id, await this.files.add(imageKey(picture.image), png));
+      });
+    } catch (error) {
+      await this.discard(keys);
+      throw error;
+    }
+    return keys;
+  }
+
+  /** Best effort: files of a batch that never reached the database only waste space. */
+  async discard(keys: ReadonlyMap<string, string>): Promise<void> {
+    await this.deps.pictureStore.remove([...keys.values()]).catch(() => undefined);
+  }
+
+  locate(city: string): Promise<GeoPoint | null> {
+    let location = this.locations.get(city);
+    if (!location) this.locations.set(city, (location = this.deps.geocoder.locate(city)));
+    return location;
+  }
+}
+
+/** One unit of work for the whole batch: its users, their socks and all their pictures. */
+async function insertUsers(
+  deps: SeedDeps,
+  users: readonly PlannedUser[],
+  keys: ReadonlyMap<string, string>,
+  pictures: BatchPictures,
+): Promise<void> {
+  try {
+    await deps.repositories.uow.run(async () => {
+      for (const user of users) await addUser(deps, user, await pictures.locate(user.profile.city), keys);
+    });
+  } catch (error) {
+    await pictures.discard(keys);
+    throw error;
+  }
+}
+
+/** The planned swipes of `users` through SwipeSock; users in parallel, each user's in order. */
+async function swipeAll(
+  deps: SeedDeps,
+  plan: DemoPlan,
+  users: readonly PlannedUser[],
+  concurrency: number,
+): Promise<{ swipes: number; matches: number }> {
+  const r = deps.repositories;
+  const made = { swipes: 0, matches: 0 };
+  await forEach(users, concurrency, async (user) => {
+    for (const swipe of plan.swipes(user.index)) {
+      // The planned time and match id, so that the same seed makes the same matches.
+      const ids = { next: () => swipe.matchId };
+      const clock = { now: () => swipe.at };
+      const swipeSock = new SwipeSock(r.socks, r.pictures, r.swipes, r.matches, r.users, r.outbox, ids, r.uow, clock);
+      const { match } = await swipeSock.execute(swipe);
+      made.swipes++;
+      if (match) made.matches++;
+    }
+  });
+  return made;
 }
 
 async function addUser(

@@ -344,6 +344,8 @@ export async function startApps(): Promise<Apps> {
   };
   await reset();
   return {
+    web,
+    api,
     express,
     fastify,
     reset,

@@ -1,0 +1,168 @@
+import type { Option } from '../../domain/options/option-lists.js';
+import { ordinalOf } from '../../domain/options/option-lists.js';
+import { CalendarDate } from '../../domain/shared/calendar-date.js';
+import type { Sock } from '../../domain/sock/sock.js';
+import {
+  DATE_TERMS,
+  INTEGER_TERMS,
+  MAX_TEXT_POINTS,
+  ORDINAL_TERMS,
+  SCORE_START,
+  type ScoredSock,
+} from '../../domain/swiping/similarity-score.js';
+
+/** A piece of SQL with its positional `?` bindings, in order. */
+export interface SqlFragment {
+  readonly sql: string;
+  readonly bindings: readonly unknown[];
+}
+
+/**
+ * The most rows `candidateShortlistSql` returns. Beyond it the shortlist is no longer exact:
+ * see `candidateShortlistSql`.
+ */
+export const SHORTLIST_CAP = 500;
+
+/**
+ * Scores never differ from the domain's by more than floating-point noise, far below this; it
+ * keeps a candidate whose SQL score lands a hair under the cutoff.
+ */
+const NOISE = 1e-6;
+
+/**
+ * The candidates of `own` (the rules of `isCandidate`) that can be among the best `limit`, as
+ * `socks` rows, in one statement:
+ *
+ * 1. `scored`: every candidate with its numeric score (`numericScoreSql`). The exclusions are
+ *    NOT EXISTS probes, each backed by an index: pictures (`pictures_sock_id_index`), this
+ *    sock's swipes (`swipes_pkey` on (sock_id, target_sock_id)), and the owner's matches in
+ *    either role (`matches_initiator_id_partner_id_index`, `matches_partner_id_initiator_id_index`).
+ * 2. `cutoff`: the `limit`-th best numeric score (`OFFSET limit − 1 LIMIT 1`), less
+ *    `MAX_TEXT_POINTS` (what the two text terms can add at most) and a little noise.
+ * 3. Every candidate scoring at least the cutoff, ties included.
+ *
+ * Why that is exact: the `limit` best by numeric score all score at least T (the `limit`-th
+ * best) in full, as the text terms add nothing negative; a candidate below T − MAX_TEXT_POINTS
+ * scores below T in full, so at least `limit` candidates beat it, whatever the tie-breaks.
+ *
+ * The bound: at most `SHORTLIST_CAP` rows come back. When more candidates than that lie within
+ * `MAX_TEXT_POINTS` of the cutoff, the rows kept are the best by numeric score, then the nearer
+ * owner (haversine on a sphere, a stand-in for the domain's ellipsoid), then the older sock and
+ * the id; the ranking can then miss a candidate outside the cap whose text terms would have
+ * lifted it into the best `limit`.
+ */
+export function candidateShortlistSql(own: Sock, limit: number): SqlFragment {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer: ${limit}`);
+  const score = numericScoreSql(own, 's');
+  const sql = `with scored as (
+  select s.id, ${score.sql} as score
+  from socks s
+  where s.owner_id <> ?::uuid
+    and exists (select 1 from pictures p where p.sock_id = s.id)
+    and not exists (select 1 from swipes w where w.sock_id = ?::uuid and w.target_sock_id = s.id)
+    and not exists (select 1 from matches m where m.initiator_id = ?::uuid and m.partner_id = s.owner_id)
+    and not exists (select 1 from matches m where m.partner_id = ?::uuid and m.initiator_id = s.owner_id)
+),
+cutoff as (
+  select score - ?::float8 as floor from scored order by score desc nulls last offset ? limit 1
+),
+me as (
+  select location_lat as lat, location_lon as lon from users where id = ?::uuid
+)
+select s.*
+from scored c
+join socks s on s.id = c.id
+join users u on u.id = s.owner_id
+left join me on true
+where c.score >= coalesce((select floor from cutoff), '-infinity'::float8)
+order by c.score desc,
+  power(sin(radians(u.location_lat - me.lat) / 2), 2)
+    + cos(radians(me.lat)) * cos(radians(u.location_lat)) * power(sin(radians(u.location_lon - me.lon) / 2), 2)
+    asc nulls last,
+  s.created_at asc, s.id asc
+limit ?`;
+  return {
+    sql,
+    bindings: [
+      ...score.bindings,
+      own.ownerId,
+      own.id,
+      own.ownerId,
+      own.ownerId,
+      MAX_TEXT_POINTS + NOISE,
+      limit - 1,
+      own.ownerId,
+      SHORTLIST_CAP,
+    ],
+  };
+}
+
+/**
+ * `numericScore(own, <row of alias>)` as one SQL expression of type float8, generated from the
+ * domain's own tables (`ORDINAL_TERMS`, `INTEGER_TERMS`, `DATE_TERMS`), so a weight, a divisor
+ * or the order of a choice list changes in one place only. The own sock's values are bindings.
+ *
+ * The terms are added in the domain's order with the same float8 operations (`w × (1 − |Δ| / d)`,
+ * `max(floor, (window − |days|) / window)`), so the SQL score equals `numericScore` to the last
+ * bit in practice; callers still keep a margin, so that equality is never relied on.
+ *
+ * - A choice compares its 1-based ordinal: `CASE col WHEN 'key₁' THEN 1 … END` built from the
+ *   option list (the CHECK constraints keep other values out; one would make the score NULL).
+ * - Integers are subtracted as bigint, so no value the columns can hold overflows.
+ * - `created_at` counts in whole UTC calendar days (`(created_at AT TIME ZONE 'UTC')::date`),
+ *   as `CalendarDate.fromInstant` does; `separation_date` is already a date.
+ */
+export function numericScoreSql(own: ScoredSock, alias: string): SqlFragment {
+  const terms: string[] = [];
+  const bindings: unknown[] = [];
+  for (const term of ORDINAL_TERMS) {
+    terms.push(
+      `${term.weight} * (1 - abs(?::int - ${ordinalCase(term.options, `${alias}.${column(term.field)}`)})::float8 / ${term.divisor})`,
+    );
+    bindings.push(ordinalOf<string>(term.options, own[term.field]));
+  }
+  for (const term of INTEGER_TERMS) {
+    terms.push(
+      `${term.weight} * (1 - abs(?::bigint - ${alias}.${column(term.field)})::float8 / ${term.divisor})`,
+    );
+    bindings.push(own[term.field]);
+  }
+  terms.push(
+    `${DATE_TERMS.joined.weight} * ${dateRatioSql(`(${alias}.created_at at time zone 'UTC')::date`)}`,
+  );
+  bindings.push(CalendarDate.fromInstant(own.createdAt).toString());
+  terms.push(`${DATE_TERMS.separated.weight} * ${dateRatioSql(`${alias}.separation_date`)}`);
+  bindings.push(own.separationDate);
+  return { sql: `(${float(SCORE_START)} + ${terms.join('\n  + ')})`, bindings };
+}
+
+/** `dateRatio(days between ?::date and the candidate's day)`; one binding: the own sock's day. */
+function dateRatioSql(candidateDay: string): string {
+  const window = DATE_TERMS.windowDays;
+  return `greatest(${float(DATE_TERMS.floor)}, (${window} - abs(?::date - ${candidateDay}))::float8 / ${window})`;
+}
+
+/** `CASE col WHEN 'k₁' THEN 1 WHEN 'k₂' THEN 2 … END`: the 1-based ordinal of a choice column. */
+function ordinalCase(options: ReadonlyArray<Option>, columnRef: string): string {
+  const arms = options.map((o, i) => `when ${textLiteral(o.key)} then ${i + 1}`).join(' ');
+  return `case ${columnRef} ${arms} end`;
+}
+
+/** The column of a `SockRow` property (MikroORM's underscore naming). */
+function column(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function float(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return `${value}::float8`;
+}
+
+/**
+ * A quoted SQL literal for a choice key. Keys are slugs; a `?` would be taken for a binding
+ * by the query builder, so it is refused rather than escaped.
+ */
+function textLiteral(value: string): string {
+  if (/[?\\]/.test(value)) throw new Error(`unexpected character in option key: ${value}`);
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,149 @@
+import { Container, ContainerModule } from 'inversify';
+import { Redis } from 'ioredis';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import request from 'supertest';
+import { HttpMetrics } from '../../src/adapters/http-common/operations/http-metrics.js';
+import { Presenter } from '../../src/adapters/http-common/presenters.js';
+import { RedisLoginThrottle } from '../../src/adapters/http-common/rate-limit/redis-login-throttle.js';
+import { buildWebApp } from '../../src/adapters/http-express/build-web-app.js';
+import { mediaRoute } from '../../src/adapters/http-express/media-route.js';
+import { buildApiApp } from '../../src/adapters/http-fastify/build-api-app.js';
+import { createMikroOrmRepositories } from '../../src/adapters/persistence/mikro-orm-repositories.js';
+import { PromoteToAdmin } from '../../src/application/users/promote-to-admin.js';
+import { loadConfig } from '../../src/main/config.js';
+import { apiUseCases } from '../../src/main/container/api-use-cases.js';
+import { coreModule } from '../../src/main/container/core.module.js';
+import { mediaModule } from '../../src/main/container/media.module.js';
+import { persistenceModule } from '../../src/main/container/persistence.module.js';
+import { securityModule } from '../../src/main/container/security.module.js';
+import { useCasesModule } from '../../src/main/container/use-cases.module.js';
+import { RandomUuidGenerator } from '../../src/main/system/random-uuid-generator.js';
+import { SystemClock } from '../../src/main/system/system-clock.js';
+import { TOKENS } from '../../src/main/tokens.js';
+import { API_BASES, type ApiTarget, type TargetFactory } from './api-target.js';
+import { createMigratedDatabase, type MigratedDatabase } from './postgres-harness.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Both apps as in production — the same container modules as `src/main/runtime.ts`, real
+ * PostgreSQL (one migrated database per test file, emptied for every factory call), real Redis
+ * for login throttling, argon2, JWT and the picture store on disk — sharing their state, so a
+ * token of one API works on the other.
+ */
+export function realTargets(): { factory: TargetFactory; dispose(): Promise<void> } {
+  let database: MigratedDatabase | null = null;
+  let redis: Redis | null = null;
+  const prefix = `hotsox-test:${process.pid}:${Date.now()}:`;
+
+  const factory: TargetFactory = async () => {
+    database ??= await createMigratedDatabase({ poolMax: 8 });
+    redis ??= new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    await database.empty();
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+
+    const dataDir = mkdtempSync(join(tmpdir(), 'hotsox-contract-'));
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir,
+        JWT_SECRET: 'contract-test-secret-of-at-least-32-chars',
+        SESSION_SECRET: 's'.repeat(40),
+        LOG_LEVEL: 'silent',
+      },
+      'all-in-one',
+    );
+    const logger = pino({ level: 'silent' });
+    const repositories = createMikroOrmRepositories(database.orm, {
+      ids: new RandomUuidGenerator(),
+      clock: new SystemClock(),
+    });
+    const throttle = new RedisLoginThrottle(redis, new SystemClock(), { keyPrefix: prefix });
+    const container = new Container();
+    container.load(
+      coreModule(config, logger),
+      persistenceModule(repositories),
+      securityModule(config, {
+        jwtSecret: config.jwtSecret as string,
+        sessionSecret: config.sessionSecret as string,
+      }),
+      mediaModule(config),
+      new ContainerModule(({ bind }) => {
+        bind(TOKENS.loginThrottle).toConstantValue(throttle);
+      }),
+      useCasesModule,
+    );
+    const common = {
+      useCases: apiUseCases(container),
+      presenter: new Presenter(`${config.publicUrl}/media`),
+      logger,
+      readinessChecks: [],
+      trustProxy: 'loopback',
+      corsOrigins: [],
+    };
+    const web = await listen(
+      createServer(
+        buildWebApp({ ...common, metrics: new HttpMetrics('web'), media: mediaRoute(config.mediaDir) }),
+      ),
+    );
+    const api = await buildApiApp({ ...common, metrics: new HttpMetrics('api') });
+    await api.listen({ host: '127.0.0.1', port: 0 });
+    const arrange = {
+      async promoteToAdmin(username: string) {
+        await container.get(PromoteToAdmin).execute({ username });
+      },
+    };
+    return [
+      {
+        name: 'express',
+        base: API_BASES.express,
+        http: () => request(urlOf(web)),
+        arrange,
+        close: () => stop(web),
+      },
+      {
+        name: 'fastify',
+        base: API_BASES.fastify,
+        http: () => request(urlOf(api.server)),
+        arrange,
+        close: () => api.close(),
+      },
+    ] satisfies ApiTarget[];
+  };
+
+  return {
+    factory,
+    async dispose() {
+      if (redis) {
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length > 0) await redis.del(...keys);
+        redis.disconnect();
+      }
+      await database?.dispose();
+    },
+  };
+}
+
+function listen(server: Server): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function urlOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address}:${port}`;
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
