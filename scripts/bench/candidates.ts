@@ -8,7 +8,10 @@
  * limit, and the ratio 100k / 10k. The database is dropped at the end, also on failure or Ctrl-C.
  *
  *   node dist/scripts/bench/candidates.js [--runs 100] [--warmup 10] [--sizes 10000,100000]
- *     [--users-per-sock 3] [--explain] [--seed 42]
+ *     [--users-per-sock 3] [--explain] [--seed 42] [--keep]
+ *
+ * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the shortlist query at each size; `--keep`
+ * leaves the database in place for a closer look (and prints its name).
  *
  * The admin connection is `BENCH_DATABASE_ADMIN_URL`, else `TEST_DATABASE_ADMIN_URL`, else
  * `postgres://postgres@127.0.0.1:5432/postgres` (the test server, trust auth).
@@ -60,6 +63,7 @@ const { values: args } = parseArgs({
     'users-per-sock': { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
     explain: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 });
 const RUNS = positiveInt(args.runs, 'runs');
@@ -114,6 +118,10 @@ async function main(): Promise<void> {
     if (dropped) return;
     dropped = true;
     await orm?.close(true).catch(() => undefined);
+    if (args.keep) {
+      console.log(`kept database ${name}: drop it with  psql ${ADMIN_URL} -c 'drop database "${name}"'`);
+      return;
+    }
     await admin(`drop database if exists "${name}" with (force)`);
   };
   process.once('SIGINT', () => {

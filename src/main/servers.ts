@@ -3,6 +3,9 @@ import type { Express } from 'express';
 import type { FastifyInstance } from 'fastify';
 import { buildWebApp } from '../adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../adapters/http-express/media-route.js';
+import { redisSessionStore } from '../adapters/http-express/web/session.js';
+import { webUiRouter } from '../adapters/http-express/web/web-ui-router.js';
+import { webUseCases } from './container/web-use-cases.js';
 import { buildApiApp } from '../adapters/http-fastify/build-api-app.js';
 import { httpAppDeps } from './http-deps.js';
 import type { Runtime } from './runtime.js';
@@ -12,7 +15,19 @@ export async function startWebServer(
   runtime: Runtime,
   port: number,
 ): Promise<{ app: Express; server: Server }> {
-  const app = buildWebApp({ ...httpAppDeps(runtime, 'web'), media: mediaRoute(runtime.config.mediaDir) });
+  const webUi = webUiRouter({
+    useCases: webUseCases(runtime.container),
+    logger: runtime.logger,
+    sessionSecret: runtime.secrets.sessionSecret,
+    sessionStore: runtime.appRedis ? redisSessionStore(runtime.appRedis) : null,
+    mapTileUrl: runtime.config.mapTileUrl,
+    cacheViews: runtime.config.env !== 'development',
+  });
+  const app = buildWebApp({
+    ...httpAppDeps(runtime, 'web'),
+    media: mediaRoute(runtime.config.mediaDir),
+    webUi,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(port, runtime.config.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -11,6 +11,7 @@ import type { MatchRepository } from '../application/ports/match-repository.js';
 import type { MessageRepository } from '../application/ports/message-repository.js';
 import type { Outbox, PendingOutbox } from '../application/ports/outbox.js';
 import type { PasswordHasher } from '../application/ports/password-hasher.js';
+import type { PasswordResetTokenRepository } from '../application/ports/password-reset-token-repository.js';
 import type { PictureRepository } from '../application/ports/picture-repository.js';
 import type { PictureStore } from '../application/ports/picture-store.js';
 import type { RefreshTokenRepository } from '../application/ports/refresh-token-repository.js';
@@ -50,4 +51,5 @@ export const TOKENS = {
   messageRepository: token<MessageRepository>('MessageRepository'),
   mailRepository: token<MailRepository>('MailRepository'),
   refreshTokenRepository: token<RefreshTokenRepository>('RefreshTokenRepository'),
+  passwordResetTokenRepository: token<PasswordResetTokenRepository>('PasswordResetTokenRepository'),
 } as const;

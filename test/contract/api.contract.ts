@@ -17,9 +17,9 @@ import {
 } from './api-helpers.js';
 import { authScenarios } from './auth.scenarios.js';
 import { mailScenarios } from './mails.scenarios.js';
-import { matchingScenarios } from './matching.scenarios.js';
+import { journeyScenarios, matchScenarios } from './matching.scenarios.js';
 import { sockScenarios } from './socks.scenarios.js';
-import { swipingScenarios } from './swiping.scenarios.js';
+import { swipeRuleScenarios, swipingScenarios } from './swiping.scenarios.js';
 import { userScenarios } from './users.scenarios.js';
 
 /**
@@ -36,7 +36,9 @@ export function apiContract(makeTargets: TargetFactory): void {
       ['users', userScenarios, 'per-group'],
       ['socks', sockScenarios, 'per-group'],
       ['swiping', swipingScenarios, 'per-test'],
-      ['matching', matchingScenarios, 'per-test'],
+      ['swipe rules', swipeRuleScenarios, 'per-group'],
+      ['journey', journeyScenarios, 'per-test'],
+      ['matches', matchScenarios, 'per-group'],
       ['mails', mailScenarios, 'per-group'],
       ['requests', requestScenarios, 'per-group'],
       ['operations', operationsScenarios, 'per-group'],

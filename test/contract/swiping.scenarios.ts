@@ -2,7 +2,7 @@ import { CandidateList, SwipeResult } from '../../src/adapters/http-common/schem
 import type { ApiTarget } from '../support/api-target.js';
 import { addSock, api, expectBody, expectInvalid, expectProblem, signUp, UNKNOWN_ID } from './api-helpers.js';
 
-/** `/socks/{sockId}/candidates` and `/socks/{sockId}/swipes`. */
+/** `/socks/{sockId}/candidates` and `/socks/{sockId}/swipes`: what depends on every sock there is. */
 export function swipingScenarios(target: () => ApiTarget): void {
   describe('GET /socks/{sockId}/candidates', () => {
     it('offers other users’ pictured socks, best first; one by default, up to `limit`', async () => {
@@ -111,6 +111,45 @@ export function swipingScenarios(target: () => ApiTarget): void {
       expect(forOther.items.map((c) => c.sock.id)).toEqual([kims.id]);
     });
 
+    it("answers 404 when the swiping sock is not the caller's or the target is unknown", async () => {
+      const t = target();
+      const sam = await signUp(t);
+      const kim = await signUp(t);
+      const mine = await addSock(t, sam);
+      const kims = await addSock(t, kim);
+      // Swiping on behalf of someone else's sock.
+      expectProblem(
+        await api(t, sam.token)
+          .post(`/socks/${kims.id}/swipes`)
+          .send({ targetSockId: mine.id, decision: 'like' }),
+        404,
+      );
+      expectProblem(
+        await api(t, sam.token)
+          .post(`/socks/${UNKNOWN_ID}/swipes`)
+          .send({ targetSockId: kims.id, decision: 'like' }),
+        404,
+      );
+      expectProblem(
+        await api(t, sam.token)
+          .post(`/socks/${mine.id}/swipes`)
+          .send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
+        404,
+      );
+      // Nothing was recorded: kim's sock is still a candidate for mine.
+      const left = expectBody(
+        await api(t, sam.token).get(`/socks/${mine.id}/candidates`),
+        200,
+        CandidateList,
+      );
+      expect(left.items.map((c) => c.sock.id)).toEqual([kims.id]);
+    });
+  });
+}
+
+/** The rules of `/socks/{sockId}/swipes`: the scenarios only look at the socks they made. */
+export function swipeRuleScenarios(target: () => ApiTarget): void {
+  describe('POST /socks/{sockId}/swipes rules', () => {
     it('answers 409 SWIPE.ALREADY_JUDGED for a second verdict on the same sock', async () => {
       const t = target();
       const sam = await signUp(t);
@@ -152,40 +191,6 @@ export function swipingScenarios(target: () => ApiTarget): void {
         422,
         'SWIPE.NO_PICTURE',
       );
-    });
-
-    it("answers 404 when the swiping sock is not the caller's or the target is unknown", async () => {
-      const t = target();
-      const sam = await signUp(t);
-      const kim = await signUp(t);
-      const mine = await addSock(t, sam);
-      const kims = await addSock(t, kim);
-      // Swiping on behalf of someone else's sock.
-      expectProblem(
-        await api(t, sam.token)
-          .post(`/socks/${kims.id}/swipes`)
-          .send({ targetSockId: mine.id, decision: 'like' }),
-        404,
-      );
-      expectProblem(
-        await api(t, sam.token)
-          .post(`/socks/${UNKNOWN_ID}/swipes`)
-          .send({ targetSockId: kims.id, decision: 'like' }),
-        404,
-      );
-      expectProblem(
-        await api(t, sam.token)
-          .post(`/socks/${mine.id}/swipes`)
-          .send({ targetSockId: UNKNOWN_ID, decision: 'like' }),
-        404,
-      );
-      // Nothing was recorded: kim's sock is still a candidate for mine.
-      const left = expectBody(
-        await api(t, sam.token).get(`/socks/${mine.id}/candidates`),
-        200,
-        CandidateList,
-      );
-      expect(left.items.map((c) => c.sock.id)).toEqual([kims.id]);
     });
 
     it('answers 400 for invalid, missing or unknown fields and invalid ids; 415 for text/plain', async () => {

@@ -1,12 +1,14 @@
 import { Container } from 'inversify';
 import pino from 'pino';
 import { buildWebApp } from '../../src/adapters/http-express/build-web-app.js';
+import { webUiRouter } from '../../src/adapters/http-express/web/web-ui-router.js';
 import { buildApiApp } from '../../src/adapters/http-fastify/build-api-app.js';
 import { HttpMetrics } from '../../src/adapters/http-common/operations/http-metrics.js';
 import { Presenter } from '../../src/adapters/http-common/presenters.js';
 import { createTestKit } from '../../src/application/testing/test-kit.js';
 import { apiUseCases } from '../../src/main/container/api-use-cases.js';
 import { useCasesModule } from '../../src/main/container/use-cases.module.js';
+import { webUseCases } from '../../src/main/container/web-use-cases.js';
 import { inMemoryPortsModule } from './in-memory-ports.module.js';
 
 /** Both HTTP apps over one set of in-memory fakes: fast route-level tests without services. */
@@ -22,7 +24,14 @@ export async function inMemoryApps() {
     trustProxy: 'loopback',
     corsOrigins: [],
   };
-  const web = buildWebApp({ ...common, metrics: new HttpMetrics('web') });
+  const webUi = webUiRouter({
+    useCases: webUseCases(container),
+    logger: common.logger,
+    sessionSecret: 'in-memory test session secret, 32+ characters',
+    sessionStore: null,
+    mapTileUrl: 'https://tile.example.test/{z}/{x}/{y}.png',
+  });
+  const web = buildWebApp({ ...common, metrics: new HttpMetrics('web'), webUi });
   const api = await buildApiApp({ ...common, metrics: new HttpMetrics('api') });
   await api.ready();
   return { kit, web, api };

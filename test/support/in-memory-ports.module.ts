@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import type { TestKit } from '../../src/application/testing/test-kit.js';
+import { loadConfig } from '../../src/main/config.js';
 import { TOKENS } from '../../src/main/tokens.js';
 
 /** Binds every driven port to the in-memory fakes of one test kit. */
@@ -24,5 +25,7 @@ export function inMemoryPortsModule(kit: TestKit): ContainerModule {
     bind(TOKENS.messageRepository).toConstantValue(kit.messages);
     bind(TOKENS.mailRepository).toConstantValue(kit.mails);
     bind(TOKENS.refreshTokenRepository).toConstantValue(kit.refreshTokens);
+    bind(TOKENS.passwordResetTokenRepository).toConstantValue(kit.passwordResetTokens);
+    bind(TOKENS.config).toConstantValue(loadConfig({ NODE_ENV: 'test' }, 'web'));
   });
 }

@@ -33,28 +33,31 @@ const NOISE = 1e-6;
  * The candidates of `own` (the rules of `isCandidate`) that can be among the best `limit`, as
  * `socks` rows, in one statement:
  *
- * 1. `scored`: every candidate with its numeric score (`numericScoreSql`). The exclusions are
- *    NOT EXISTS probes, each backed by an index: pictures (`pictures_sock_id_index`), this
- *    sock's swipes (`swipes_pkey` on (sock_id, target_sock_id)), and the owner's matches in
+ * 1. `best`: the candidates with their numeric score (`numericScoreSql`), the best
+ *    `SHORTLIST_CAP` of them (one pass, a bounded top-N sort). The exclusions are NOT EXISTS
+ *    probes, each backed by an index: the sock's pictures (`pictures_sock_id_not_null_index`),
+ *    this sock's swipes (`swipes_pkey`, which leads with sock_id), and the owner's matches in
  *    either role (`matches_initiator_id_partner_id_index`, `matches_partner_id_initiator_id_index`).
  * 2. `cutoff`: the `limit`-th best numeric score (`OFFSET limit − 1 LIMIT 1`), less
- *    `MAX_TEXT_POINTS` (what the two text terms can add at most) and a little noise.
- * 3. Every candidate scoring at least the cutoff, ties included.
+ *    `MAX_TEXT_POINTS` (the most the two text terms can add) and a little noise.
+ * 3. The socks of `best` that score at least the cutoff, ties included, fetched by primary key.
  *
- * Why that is exact: the `limit` best by numeric score all score at least T (the `limit`-th
- * best) in full, as the text terms add nothing negative; a candidate below T − MAX_TEXT_POINTS
- * scores below T in full, so at least `limit` candidates beat it, whatever the tie-breaks.
+ * Why that is exact: the `limit` best by numeric score all score at least T (the `limit`-th best)
+ * in full, as the text terms add nothing negative; a candidate below T − MAX_TEXT_POINTS scores
+ * below T in full, so at least `limit` candidates beat it whatever the tie-breaks.
  *
  * The bound: at most `SHORTLIST_CAP` rows come back. When more candidates than that lie within
- * `MAX_TEXT_POINTS` of the cutoff, the rows kept are the best by numeric score, then the nearer
- * owner (haversine on a sphere, a stand-in for the domain's ellipsoid), then the older sock and
- * the id; the ranking can then miss a candidate outside the cap whose text terms would have
- * lifted it into the best `limit`.
+ * `MAX_TEXT_POINTS` of the cutoff, the rows kept are the best by numeric score (ties: the older
+ * sock, then the id), and the ranking can miss a candidate outside them whose text terms would
+ * have lifted it into the best `limit`. With uniformly random attributes this starts to happen
+ * at about 100k socks for `limit` 20 (see `npm run bench:candidates`).
  */
 export function candidateShortlistSql(own: Sock, limit: number): SqlFragment {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer: ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > SHORTLIST_CAP) {
+    throw new RangeError(`limit must be an integer from 1 to ${SHORTLIST_CAP}: ${limit}`);
+  }
   const score = numericScoreSql(own, 's');
-  const sql = `with scored as (
+  const sql = `with best as (
   select s.id, ${score.sql} as score
   from socks s
   where s.owner_id <> ?::uuid
@@ -62,25 +65,17 @@ export function candidateShortlistSql(own: Sock, limit: number): SqlFragment {
     and not exists (select 1 from swipes w where w.sock_id = ?::uuid and w.target_sock_id = s.id)
     and not exists (select 1 from matches m where m.initiator_id = ?::uuid and m.partner_id = s.owner_id)
     and not exists (select 1 from matches m where m.partner_id = ?::uuid and m.initiator_id = s.owner_id)
+  order by score desc nulls last, s.created_at, s.id
+  limit ?
 ),
 cutoff as (
-  select score - ?::float8 as floor from scored order by score desc nulls last offset ? limit 1
-),
-me as (
-  select location_lat as lat, location_lon as lon from users where id = ?::uuid
+  select score - ?::float8 as floor from best order by score desc nulls last offset ? limit 1
 )
 select s.*
-from scored c
-join socks s on s.id = c.id
-join users u on u.id = s.owner_id
-left join me on true
-where c.score >= coalesce((select floor from cutoff), '-infinity'::float8)
-order by c.score desc,
-  power(sin(radians(u.location_lat - me.lat) / 2), 2)
-    + cos(radians(me.lat)) * cos(radians(u.location_lat)) * power(sin(radians(u.location_lon - me.lon) / 2), 2)
-    asc nulls last,
-  s.created_at asc, s.id asc
-limit ?`;
+from socks s
+where s.id = any (array(
+  select id from best where score >= coalesce((select floor from cutoff), '-infinity'::float8)
+))`;
   return {
     sql,
     bindings: [
@@ -89,10 +84,9 @@ limit ?`;
       own.id,
       own.ownerId,
       own.ownerId,
+      SHORTLIST_CAP,
       MAX_TEXT_POINTS + NOISE,
       limit - 1,
-      own.ownerId,
-      SHORTLIST_CAP,
     ],
   };
 }

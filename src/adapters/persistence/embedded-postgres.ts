@@ -47,6 +47,8 @@ interface ServerNote {
 
 /** Another live process holds the data directory: connect to it instead (`connectOrStartEmbedded`). */
 export class EmbeddedPostgresBusyError extends Error {
+  override readonly name = 'EmbeddedPostgresBusyError';
+
   constructor(
     readonly dataDir: string,
     readonly pid: number,

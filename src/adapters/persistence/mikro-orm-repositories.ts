@@ -12,13 +12,24 @@ import { MikroOrmSwipeRepository } from './mikro-orm-swipe-repository.js';
 import { MikroOrmUnitOfWork } from './mikro-orm-unit-of-work.js';
 import { MikroOrmUserRepository } from './mikro-orm-user-repository.js';
 import { OutboxStore } from './outbox-store.js';
+import type { OutboxOrigin } from './schemas/outbox-event.schema.js';
 import { TransactionScope } from './transaction-scope.js';
+
+export type { OutboxOrigin } from './schemas/outbox-event.schema.js';
+
+export interface MikroOrmRepositoriesDeps {
+  readonly ids: IdGenerator;
+  readonly clock: Clock;
+  /** The app these adapters serve: its outbox events go to its own worker (default 'web'). */
+  readonly origin?: OutboxOrigin;
+}
 
 /**
  * Every persistence port over one ORM, sharing one `TransactionScope` (so that they all take
  * part in the same unit of work). A convenience for composition roots and tests.
  */
-export function createMikroOrmRepositories(orm: Orm, deps: { ids: IdGenerator; clock: Clock }) {
+export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesDeps) {
+  const origin = deps.origin ?? 'web';
   const scope = new TransactionScope(orm);
   return {
     scope,
@@ -31,8 +42,8 @@ export function createMikroOrmRepositories(orm: Orm, deps: { ids: IdGenerator; c
     messages: new MikroOrmMessageRepository(scope),
     mails: new MikroOrmMailRepository(scope),
     refreshTokens: new MikroOrmRefreshTokenRepository(scope),
-    outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock),
-    outboxStore: new OutboxStore(scope),
+    outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),
+    outboxStore: new OutboxStore(scope, origin),
   };
 }
 

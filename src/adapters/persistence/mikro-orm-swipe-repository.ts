@@ -1,10 +1,18 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { SwipeRepository } from '../../application/ports/swipe-repository.js';
+import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import { AlreadyJudgedError } from '../../domain/swiping/swiping-errors.js';
 import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
 import { isUuid } from './ids.js';
+import { refusingViolations, type ConstraintErrors } from './refused-writes.js';
 import { SWIPE_CONSTRAINTS, SwipeSchema, type SwipeRow } from './schemas/swipe.schema.js';
 import type { TransactionScope } from './transaction-scope.js';
+
+/** A sock deleted after the use case found it (a concurrent deletion) is a sock not found. */
+const MISSING_SOCK: ConstraintErrors = {
+  [SWIPE_CONSTRAINTS.sockExists]: () => new SockNotFoundError(),
+  [SWIPE_CONSTRAINTS.targetExists]: () => new SockNotFoundError(),
+};
 
 /** Swipes in `swipes`, unique per (sock, target) by the primary key. */
 export class MikroOrmSwipeRepository implements SwipeRepository {
@@ -13,15 +21,19 @@ export class MikroOrmSwipeRepository implements SwipeRepository {
   /**
    * INSERT … ON CONFLICT ON CONSTRAINT swipes_pkey DO NOTHING: a concurrent duplicate waits for
    * the first insert's transaction and then inserts nothing, which we report as
-   * `AlreadyJudgedError`; the transaction stays usable.
+   * `AlreadyJudgedError`. Either sock deleted since the caller looked it up (by a transaction
+   * that committed meanwhile) violates a foreign key, which we report as `SockNotFoundError`;
+   * the insert runs in a savepoint, so the transaction stays usable in both cases.
    */
   async add(swipe: Swipe): Promise<void> {
     const result = await this.scope.use((em) =>
-      em.execute<QueryResult>(
-        `insert into swipes (sock_id, target_sock_id, decision, judged_at) values (?, ?, ?, ?)
-         on conflict on constraint ${SWIPE_CONSTRAINTS.judgedOnce} do nothing`,
-        [swipe.sockId, swipe.targetSockId, swipe.decision, swipe.judgedAt],
-        'run',
+      refusingViolations(em, MISSING_SOCK, (sp) =>
+        sp.execute<QueryResult>(
+          `insert into swipes (sock_id, target_sock_id, decision, judged_at) values (?, ?, ?, ?)
+           on conflict on constraint ${SWIPE_CONSTRAINTS.judgedOnce} do nothing`,
+          [swipe.sockId, swipe.targetSockId, swipe.decision, swipe.judgedAt],
+          'run',
+        ),
       ),
     );
     if (result.affectedRows === 0) throw new AlreadyJudgedError();

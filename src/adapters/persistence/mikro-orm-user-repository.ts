@@ -5,7 +5,7 @@ import { EmailTakenError, UsernameTakenError } from '../../domain/user/user-erro
 import { canonicalHandle, type User } from '../../domain/user/user.js';
 import { isUuid, uuidsOnly } from './ids.js';
 import { limitOffset, pageOf } from './pages.js';
-import { refusingDuplicates, type ConstraintErrors } from './refused-writes.js';
+import { refusingViolations, type ConstraintErrors } from './refused-writes.js';
 import { USER_CONSTRAINTS, UserSchema, type UserRow } from './schemas/user.schema.js';
 import type { TransactionScope } from './transaction-scope.js';
 
@@ -23,7 +23,7 @@ export class MikroOrmUserRepository implements UserRepository {
 
   add(user: User): Promise<void> {
     return this.scope.use((em) =>
-      refusingDuplicates(em, DUPLICATES, async (sp) => {
+      refusingViolations(em, DUPLICATES, async (sp) => {
         await sp.insert(UserSchema, toRow(user));
       }),
     );
@@ -32,7 +32,7 @@ export class MikroOrmUserRepository implements UserRepository {
   save(user: User): Promise<void> {
     const { id, ...changes } = toRow(user);
     return this.scope.use((em) =>
-      refusingDuplicates(em, DUPLICATES, async (sp) => {
+      refusingViolations(em, DUPLICATES, async (sp) => {
         await sp.nativeUpdate(UserSchema, { id }, changes);
       }),
     );

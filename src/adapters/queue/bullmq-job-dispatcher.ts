@@ -22,8 +22,10 @@ export interface BullMqJobDispatcherOptions {
  * (the last 1000) and failed ones (the last 5000) for exactly that reason, and the handlers are
  * idempotent for the rare duplicate beyond.
  *
- * `connection`: give the producer side `enableOfflineQueue: false`, so that adds fail at once while
- * Redis is down instead of queuing up in memory (the relay then keeps the events pending).
+ * `connection`: give the producer side `enableOfflineQueue: false`, so that adds fail at once after
+ * the connection is lost instead of queuing up in memory. Before the first connection an add waits
+ * for it; `timeoutMs` bounds both cases. A timed-out add may still land later: the next pass adds
+ * the same job id again, which BullMQ ignores.
  */
 export class BullMqJobDispatcher implements JobDispatcher {
   readonly queue: Queue<OutboxJobData>;

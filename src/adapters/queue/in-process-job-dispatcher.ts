@@ -47,7 +47,7 @@ export class InProcessJobDispatcher implements JobDispatcher {
     for (const event of events) {
       if (this.running.has(event.id)) continue;
       const run = this.rootContext
-        .runInAsyncScope(() => 0) && this.run(event)
+        .runInAsyncScope(() => this.run(event))
         .finally(() => this.running.delete(event.id));
       this.running.set(event.id, run);
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,26 @@ describe('OutboxRelay', () => {
       relay.nudge();
 
       await eventually(() => expect(dispatcher.dispatchedIds()).toEqual(events.map((e) => e.id)), 1000);
+    });
+
+    it("starts a nudged pass outside the caller's async context", async () => {
+      const requestState = new AsyncLocalStorage<string>();
+      const seen: (string | undefined)[] = [];
+      const observingUow: UnitOfWork = {
+        run: (work) => {
+          seen.push(requestState.getStore());
+          return kit.uow.run(work);
+        },
+      };
+      relay = new OutboxRelay(kit.outbox, observingUow, dispatcher, log.logger, { intervalMs: 60_000 });
+      relay.start();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await givenOutboxEvents(kit, matchMadeEmail('ann'));
+
+      requestState.run('inside a request', () => relay.nudge());
+
+      await eventually(() => expect(dispatcher.dispatchedIds()).toHaveLength(1), 1000);
+      expect(seen.every((store) => store === undefined)).toBe(true);
     });
 
     it('keeps going while a backlog fills whole batches', async () => {

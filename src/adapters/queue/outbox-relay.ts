@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
 import type { PendingOutbox } from '../../application/ports/outbox.js';
 import type { UnitOfWork } from '../../application/ports/unit-of-work.js';
@@ -33,6 +34,12 @@ export class OutboxRelay {
   private inLoopPass = false;
   private nudgedDuringPass = false;
   private failedPasses = 0;
+  /**
+   * The async context the relay was made in. Timed passes start from it, not from whoever called
+   * `nudge` (a request, maybe still inside its own context), so a pass never inherits a caller's
+   * transaction or request state through AsyncLocalStorage.
+   */
+  private readonly rootContext = new AsyncResource('HotSoxOutboxRelay');
 
   constructor(
     private readonly pendingOutbox: PendingOutbox,
@@ -88,7 +95,7 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loopPass(), delayMs);
+    this.timer = this.rootContext.runInAsyncScope(() => setTimeout(() => void this.loopPass(), delayMs));
     this.timer.unref(); // the relay alone does not keep a process alive
   }
 

@@ -1,5 +1,3 @@
-import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../../domain/auth/auth-errors.js';
-import { canonicalHandle } from '../../domain/user/user.js';
 import type { AccessTokens } from '../ports/access-tokens.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -15,22 +13,18 @@ import {
   type SessionOptions,
   type SessionTokens,
 } from './session-tokens.js';
+import { CheckCredentials, type CheckCredentialsInput } from './check-credentials.js';
 
-export interface LogInInput {
-  readonly username: string;
-  readonly password: string;
-  /** Who is trying (the client address): failures are counted per account and client. */
-  readonly clientKey: string;
-}
+export type LogInInput = CheckCredentialsInput;
 
 /** The password grant: a new login, i.e. an access token and a new refresh token family. */
 export class LogIn {
-  private dummyHash: Promise<string> | null = null;
+  private readonly checkCredentials: CheckCredentials;
 
   constructor(
-    private readonly users: UserRepository,
-    private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottle,
+    users: UserRepository,
+    hasher: PasswordHasher,
+    throttle: LoginThrottle,
     private readonly accessTokens: AccessTokens,
     private readonly secretTokens: SecretTokens,
     private readonly refreshTokens: RefreshTokenRepository,
@@ -38,26 +32,14 @@ export class LogIn {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly options: SessionOptions = {},
-  ) {}
+  ) {
+    // The same throttled check as the web UI's login (one limit across both).
+    this.checkCredentials = new CheckCredentials(users, hasher, throttle);
+  }
 
   /** @throws {TooManyLoginAttemptsError | InvalidCredentialsError} */
   async execute(input: LogInInput): Promise<SessionTokens> {
-    const throttleKey = `${canonicalHandle(input.username)}|${input.clientKey}`;
-    const retryAfterSeconds = await this.throttle.blockedFor(throttleKey);
-    if (retryAfterSeconds !== null) throw new TooManyLoginAttemptsError(retryAfterSeconds);
-
-    const user = await this.users.findByUsername(input.username);
-    // An unknown user still costs one hash verification, so timing does not tell which usernames exist.
-    const passwordOk = await this.hasher.verify(
-      user?.passwordHash ?? (await this.dummyPasswordHash()),
-      input.password,
-    );
-    if (!user || !passwordOk) {
-      await this.throttle.recordFailure(throttleKey);
-      throw new InvalidCredentialsError();
-    }
-
-    await this.throttle.reset(throttleKey);
+    const user = await this.checkCredentials.execute(input);
     const ports = {
       accessTokens: this.accessTokens,
       refreshTokens: this.refreshTokens,
@@ -72,10 +54,5 @@ export class LogIn {
         refreshTtlSeconds: this.options.refreshTtlSeconds ?? DEFAULT_REFRESH_TTL_SECONDS,
       }),
     );
-  }
-
-  private dummyPasswordHash(): Promise<string> {
-    this.dummyHash ??= this.hasher.hash('not the password of anyone: timing only');
-    return this.dummyHash;
   }
 }

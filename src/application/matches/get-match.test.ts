@@ -50,6 +50,7 @@ describe('GetMatch', () => {
       social: them.social,
       pictures: [picture],
       distanceKm: expect.any(Number),
+      location: them.location,
     });
     expect(view.otherUser.distanceKm).toBeCloseTo(504, -1);
     expect(view.mySock?.sock.id).toBe(match.partner.sockId);

@@ -39,5 +39,6 @@ export function publicProfileView(
     social: user.social,
     pictures,
     distanceKm: distanceBetween(viewerLocation, user.location),
+    location: user.location,
   };
 }

@@ -1,4 +1,5 @@
 import type { Message } from '../../domain/chat/message.js';
+import type { GeoPoint } from '../../domain/geo/geo-point.js';
 import type { Match } from '../../domain/matching/match.js';
 import type { Picture } from '../../domain/picture/picture.js';
 import type { Sock } from '../../domain/sock/sock.js';
@@ -37,6 +38,8 @@ export interface PublicProfileView {
   readonly social: SocialLinks;
   readonly pictures: readonly Picture[];
   readonly distanceKm: number | null;
+  /** Where their city is (for the web UI's map; the API does not show it). */
+  readonly location: GeoPoint | null;
 }
 
 export interface MatchView {

@@ -1,3 +1,4 @@
+import type { PasswordResetToken } from '../../domain/auth/password-reset-token.js';
 import type { RefreshToken } from '../../domain/auth/refresh-token.js';
 import type { Message } from '../../domain/chat/message.js';
 import type { SelfMail } from '../../domain/mail/self-mail.js';
@@ -18,6 +19,7 @@ export interface Tables {
   messages: Map<string, Message>;
   mails: Map<string, SelfMail>;
   refreshTokens: Map<string, RefreshToken>;
+  passwordResetTokens: Map<string, PasswordResetToken>;
   outbox: Map<string, OutboxEvent>;
 }
 
@@ -37,6 +39,7 @@ export class InMemoryDatabase {
       messages: new Map(),
       mails: new Map(),
       refreshTokens: new Map(),
+      passwordResetTokens: new Map(),
       outbox: new Map(),
     };
   }
@@ -60,6 +63,7 @@ export class InMemoryDatabase {
       messages: new Map(t.messages),
       mails: new Map(t.mails),
       refreshTokens: new Map(t.refreshTokens),
+      passwordResetTokens: new Map(t.passwordResetTokens),
       outbox: new Map(t.outbox),
     };
   }
@@ -89,6 +93,7 @@ export class InMemoryDatabase {
     }
     for (const [id, mail] of t.mails) if (mail.userId === userId) t.mails.delete(id);
     for (const [id, token] of t.refreshTokens) if (token.userId === userId) t.refreshTokens.delete(id);
+    for (const [id, token] of t.passwordResetTokens) if (token.userId === userId) t.passwordResetTokens.delete(id);
     t.users.delete(userId);
   }
 }

@@ -14,6 +14,7 @@ import { InMemoryMailRepository } from './in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from './in-memory-match-repository.js';
 import { InMemoryMessageRepository } from './in-memory-message-repository.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
+import { InMemoryPasswordResetTokenRepository } from './in-memory-password-reset-token-repository.js';
 import { InMemoryPictureRepository } from './in-memory-picture-repository.js';
 import { InMemoryRefreshTokenRepository } from './in-memory-refresh-token-repository.js';
 import { InMemorySockRepository } from './in-memory-sock-repository.js';
@@ -41,6 +42,7 @@ export function createTestKit() {
     messages: new InMemoryMessageRepository(db),
     mails: new InMemoryMailRepository(db),
     refreshTokens: new InMemoryRefreshTokenRepository(db),
+    passwordResetTokens: new InMemoryPasswordResetTokenRepository(db),
     outbox: new InMemoryOutbox(db, ids, clock),
     hasher: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),

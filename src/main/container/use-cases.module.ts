@@ -1,8 +1,12 @@
 import { ContainerModule, type ResolutionContext } from 'inversify';
+import { CheckCredentials } from '../../application/auth/check-credentials.js';
+import { CheckPasswordResetLink } from '../../application/auth/check-password-reset-link.js';
 import { IdentifyUser } from '../../application/auth/identify-user.js';
 import { LogIn } from '../../application/auth/log-in.js';
 import { LogOut } from '../../application/auth/log-out.js';
 import { RefreshSession } from '../../application/auth/refresh-session.js';
+import { RequestPasswordReset } from '../../application/auth/request-password-reset.js';
+import { ResetPassword } from '../../application/auth/reset-password.js';
 import { ListMessages } from '../../application/chat/list-messages.js';
 import { MarkMessageSeen } from '../../application/chat/mark-message-seen.js';
 import { SendMessage } from '../../application/chat/send-message.js';
@@ -84,6 +88,38 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
       ),
   );
   useCase(LogOut, (p) => new LogOut(p.secretTokens, p.refreshTokenRepository, p.unitOfWork, p.clock));
+  useCase(CheckCredentials, (p) => new CheckCredentials(p.userRepository, p.passwordHasher, p.loginThrottle));
+  useCase(
+    RequestPasswordReset,
+    (p) =>
+      new RequestPasswordReset(
+        p.userRepository,
+        p.passwordResetTokenRepository,
+        p.secretTokens,
+        p.outbox,
+        p.idGenerator,
+        p.unitOfWork,
+        p.clock,
+        { publicUrl: p.config.publicUrl },
+      ),
+  );
+  useCase(
+    CheckPasswordResetLink,
+    (p) => new CheckPasswordResetLink(p.passwordResetTokenRepository, p.secretTokens, p.clock),
+  );
+  useCase(
+    ResetPassword,
+    (p) =>
+      new ResetPassword(
+        p.userRepository,
+        p.passwordResetTokenRepository,
+        p.passwordHasher,
+        p.secretTokens,
+        p.refreshTokenRepository,
+        p.unitOfWork,
+        p.clock,
+      ),
+  );
 
   // users
   useCase(

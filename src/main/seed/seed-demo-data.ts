@@ -81,9 +81,10 @@ export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promis
   let interrupted = false;
   deps.onProgress?.(0, toAdd.length);
   // Pipelined: the next batch's picture files are made while this batch's swipes run.
-  let nextKeys = batches[0] ? pictures.store(batches[0]) : null;
+  const none = Promise.resolve(new Map<string, string>());
+  let nextKeys = batches[0] ? pictures.store(batches[0]) : none;
   for (const [i, users] of batches.entries()) {
-    const keys = await (nextKeys as Promise<Map<string, string>>);
+    const keys = await nextKeys;
     if (deps.signal?.aborted) {
       await pictures.discard(keys);
       interrupted = true;
@@ -91,8 +92,8 @@ export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promis
     }
     await insertUsers(deps, users, keys, pictures);
     const following = batches[i + 1];
-    nextKeys = following ? pictures.store(following) : null;
-    nextKeys?.catch(() => undefined); // awaited next round; never an unhandled rejection meanwhile
+    nextKeys = following ? pictures.store(following) : none;
+    nextKeys.catch(() => undefined); // awaited next round; no unhandled rejection meanwhile
     const made = await swipeAll(deps, plan, users, concurrency);
     counts.users += users.length;
     counts.socks += users.reduce((n, u) => n + u.socks.length, 0);
@@ -206,7 +207,17 @@ async function swipeAll(
       // The planned time and match id, so that the same seed makes the same matches.
       const ids = { next: () => swipe.matchId };
       const clock = { now: () => swipe.at };
-      const swipeSock = new SwipeSock(r.socks, r.pictures, r.swipes, r.matches, r.users, r.outbox, ids, r.uow, clock);
+      const swipeSock = new SwipeSock(
+        r.socks,
+        r.pictures,
+        r.swipes,
+        r.matches,
+        r.users,
+        r.outbox,
+        ids,
+        r.uow,
+        clock,
+      );
       const { match } = await swipeSock.execute(swipe);
       made.swipes++;
       if (match) made.matches++;

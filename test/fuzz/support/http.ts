@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import http from 'node:http';
 
 /**
@@ -84,4 +85,12 @@ export function describeRequest(req: FuzzRequest): string {
     ...Object.entries(req.headers).map(([k, v]) => `  ${k}: ${v.length > 200 ? `${v.slice(0, 200)}…` : v}`),
     `  body: ${body}`,
   ].join('\n');
+}
+
+/** Makes fast-check print `req` as `describeRequest` does (bodies cut), not as a 10 MiB literal. */
+export function printable(req: FuzzRequest): FuzzRequest {
+  return Object.defineProperty({ ...req }, fc.toStringMethod, {
+    value: () => describeRequest(req).replace(/\n\s*/g, ' | '),
+    enumerable: false,
+  });
 }

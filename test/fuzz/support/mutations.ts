@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { Operation } from '../../../src/adapters/http-common/api/operation.js';
 import { OPERATIONS } from '../../../src/adapters/http-common/api/operations.js';
-import type { FuzzRequest } from './http.js';
+import { printable, type FuzzRequest } from './http.js';
 import {
   BODY_LIMIT,
+  boundaryParameter,
   formEncode,
   imageBytes,
   jsonSchemaOf,
@@ -504,7 +505,7 @@ const MUTATIONS: readonly Mutation[] = [
       const req = render(draft);
       const withSpec = (kind: string, parts: typeof spec.parts) =>
         withRaw(req, { kind: `multipart:${kind}`, body: renderMultipart({ ...spec, parts }) });
-      const multipartType = `multipart/form-data; boundary=${spec.boundary}`;
+      const multipartType = `multipart/form-data; boundary=${boundaryParameter(spec.boundary)}`;
       return fc.oneof(
         fc.constant(withSpec('no-file', others)),
         fc.constant(withSpec('wrong-field', [...others, { ...file, name: 'picture' }])),
@@ -590,9 +591,9 @@ const MUTATIONS: readonly Mutation[] = [
 
 export function mutatedArb(op: Operation, pools: Pools): fc.Arbitrary<FuzzRequest> {
   const applicable = MUTATIONS.filter((m) => m.applies(op));
-  return validDraftArb(op, pools).chain((draft) =>
-    fc.oneof(...applicable.map((m) => ({ weight: m.weight, arbitrary: m.arb(draft, pools) }))),
-  );
+  return validDraftArb(op, pools)
+    .chain((draft) => fc.oneof(...applicable.map((m) => ({ weight: m.weight, arbitrary: m.arb(draft, pools) }))))
+    .map(printable);
 }
 
 export function mutationNames(op: Operation): string[] {

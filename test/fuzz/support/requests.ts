@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import type { Operation } from '../../../src/adapters/http-common/api/operation.js';
 import { REQUEST_LIMITS } from '../../../src/adapters/http-common/request-limits.js';
-import type { Fixture } from './world.js';
-import type { FuzzRequest } from './http.js';
+import type { Fixture, UserName } from './world.js';
+import { printable, type FuzzRequest } from './http.js';
 
 /**
  * Request arbitraries derived from the operation table: the JSON Schema of each zod schema
@@ -32,8 +32,15 @@ type JsonSchema = {
   items?: JsonSchema;
 };
 
+const jsonSchemas = new WeakMap<z.ZodType, JsonSchema>();
+
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  let json = jsonSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    jsonSchemas.set(schema, json);
+  }
+  return json;
 }
 
 /** A request before it is put on the wire. */
@@ -170,14 +177,18 @@ export interface Pools {
   readonly futureIds: readonly string[];
 }
 
-function idFrom(known: readonly string[], pools: Pools): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 16, arbitrary: fc.constantFrom(...known) },
-    { weight: 2, arbitrary: fc.constantFrom(...pools.fixture.unknownIds, ...pools.futureIds) },
+/** Mostly the caller's own ids (so requests pass the ownership checks), else others', unknown, random. */
+function idFrom(own: readonly string[], all: readonly string[], pools: Pools): fc.Arbitrary<string> {
+  const others = all.filter((id) => !own.includes(id));
+  const choices: fc.WeightedArbitrary<string>[] = [
+    { weight: 3, arbitrary: fc.constantFrom(...pools.fixture.unknownIds, ...pools.futureIds) },
     { weight: 1, arbitrary: fc.uuid() },
     // Upper-case UUIDs are valid UUIDs too.
-    { weight: 1, arbitrary: fc.constantFrom(...known).map((id) => id.toUpperCase()) },
-  );
+    { weight: 1, arbitrary: fc.constantFrom(...all).map((id) => id.toUpperCase()) },
+  ];
+  if (own.length > 0) choices.push({ weight: 14, arbitrary: fc.constantFrom(...own) });
+  if (others.length > 0) choices.push({ weight: 5, arbitrary: fc.constantFrom(...others) });
+  return fc.oneof(...choices);
 }
 
 const EXISTING_EMAILS = ['alice@example.com', 'BOB@example.com', ' carol@example.com '];
@@ -205,16 +216,18 @@ function socialLinkArb(): fc.Arbitrary<unknown> {
   );
 }
 
-export function hintsFor(pools: Pools): Hints {
+export function hintsFor(pools: Pools, caller: UserName): Hints {
   const f = pools.fixture;
+  const mine = f.owned[caller];
   const passwords = Object.values(f.passwords);
+  const othersSocks = f.sockIds.filter((id) => !mine.socks.includes(id));
   return {
-    sockId: idFrom(f.sockIds, pools),
-    targetSockId: idFrom(f.sockIds, pools),
-    pictureId: idFrom(f.pictureIds, pools),
-    matchId: idFrom(f.matchIds, pools),
-    mailId: idFrom(f.mailIds, pools),
-    before: idFrom(f.messageIds, pools),
+    sockId: idFrom(mine.socks, f.sockIds, pools),
+    targetSockId: idFrom(othersSocks, f.sockIds, pools),
+    pictureId: idFrom([...mine.profilePictures, ...mine.sockPictures.map((p) => p.pictureId)], f.pictureIds, pools),
+    matchId: idFrom(mine.matches, f.matchIds, pools),
+    mailId: idFrom(mine.mails, f.mailIds, pools),
+    before: idFrom(f.messageIds, f.messageIds, pools),
     username: fc.oneof(
       { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9_.-]{3,30}$/) },
       { weight: 2, arbitrary: fc.constantFrom('alice', 'bob', 'carol', 'Alice', 'BOB', ' carol ') },
@@ -224,7 +237,8 @@ export function hintsFor(pools: Pools): Hints {
       { weight: 2, arbitrary: textArb(8, 200, false) },
     ),
     currentPassword: fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...passwords) },
+      { weight: 6, arbitrary: fc.constant(f.passwords[caller]) },
+      { weight: 1, arbitrary: fc.constantFrom(...passwords) },
       { weight: 1, arbitrary: textArb(1, 200, false) },
     ),
     newPassword: textArb(8, 200, false),
@@ -255,18 +269,19 @@ export function hintsFor(pools: Pools): Hints {
 // ---------------------------------------------------------------------------------------------
 // Valid drafts
 
-export interface Tokens {
-  /** Weighted valid Authorization header values. */
-  readonly valid: fc.Arbitrary<string>;
-}
+/** Who makes the generated requests, and how often. */
+export const CALLERS: readonly (readonly [UserName, number])[] = [
+  ['alice', 5],
+  ['bob', 3],
+  ['carol', 2],
+];
 
-export function authArb(f: Fixture): fc.Arbitrary<string> {
+/** The caller's valid Authorization header (the scheme is case-insensitive, RFC 7235). */
+export function authArb(f: Fixture, caller: UserName): fc.Arbitrary<string> {
+  const token = f.tokens[caller];
   return fc.oneof(
-    { weight: 5, arbitrary: fc.constant(`Bearer ${f.tokens.alice}`) },
-    { weight: 3, arbitrary: fc.constant(`Bearer ${f.tokens.bob}`) },
-    { weight: 2, arbitrary: fc.constant(`Bearer ${f.tokens.carol}`) },
-    // The scheme is case-insensitive (RFC 7235).
-    { weight: 1, arbitrary: fc.constantFrom(`bearer ${f.tokens.bob}`, `BEARER  ${f.tokens.alice}`) },
+    { weight: 8, arbitrary: fc.constant(`Bearer ${token}`) },
+    { weight: 1, arbitrary: fc.constantFrom(`bearer ${token}`, `BEARER  ${token}`) },
   );
 }
 
@@ -310,29 +325,61 @@ function multipartArb(): fc.Arbitrary<MultipartSpec> {
     .map(([boundary, before, f, after]) => ({ boundary, parts: [...before, f, ...after] }));
 }
 
-export function validDraftArb(op: Operation, pools: Pools): fc.Arbitrary<Draft> {
-  const hints = hintsFor(pools);
+/**
+ * Pairs of fields a schema cannot relate: a login with the user's own password, a picture of the
+ * sock in the path. Applied to some of the drafts, so the rest keep exploring.
+ */
+const CORRELATIONS: Readonly<Record<string, (caller: UserName, f: Fixture) => fc.Arbitrary<Partial<Draft>>>> = {
+  issueToken: (caller, f) =>
+    fc.constantFrom<UserName>('alice', 'bob', 'carol').map((name) => ({
+      body: { username: name === caller ? name : name.toUpperCase(), password: f.passwords[name] },
+    })),
+  removeSockPicture: (caller, f) =>
+    fc.constantFrom(...f.owned[caller].sockPictures).map(({ sockId, pictureId }) => ({ params: { sockId, pictureId } })),
+};
+
+function draftArb(op: Operation, pools: Pools, caller: UserName): fc.Arbitrary<Draft> {
+  const hints = hintsFor(pools, caller);
   const f = pools.fixture;
   const params = op.params ? fromSchema(jsonSchemaOf(op.params), hints) : fc.constant({});
   const query = op.query ? fromSchema(jsonSchemaOf(op.query), hints) : fc.constant({});
   const body = op.body ? fromSchema(jsonSchemaOf(op.body), hints) : fc.constant(undefined);
   const authorization =
     op.auth === 'user'
-      ? authArb(f)
-      : fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: authArb(f) });
+      ? authArb(f, caller)
+      : fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: authArb(f, caller) });
   const bodyAs = op.bodyKind === 'json-or-form' ? fc.constantFrom('json', 'form') : fc.constant('json');
   const multipart = op.bodyKind === 'multipart' ? multipartArb() : fc.constant(null);
-  return fc.record({ authorization, params, query, body, bodyAs, multipart }).map((d) => ({
-    op,
-    authorization: d.authorization,
-    params: d.params as Record<string, string>,
-    query: Object.fromEntries(
-      Object.entries(d.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-    ),
-    body: d.body,
-    bodyAs: d.bodyAs as 'json' | 'form',
-    multipart: d.multipart,
-  }));
+  const draft = fc.record({ authorization, params, query, body, bodyAs, multipart }).map(
+    (d): Draft => ({
+      op,
+      authorization: d.authorization,
+      params: d.params as Record<string, string>,
+      query: Object.fromEntries(
+        Object.entries(d.query as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+      ),
+      body: d.body,
+      bodyAs: d.bodyAs as 'json' | 'form',
+      multipart: d.multipart,
+    }),
+  );
+  const correlate = CORRELATIONS[op.operationId];
+  const mine = correlate?.(caller, f);
+  if (!mine) return draft;
+  return fc.oneof(
+    draft,
+    fc.tuple(draft, mine).map(([d, patch]): Draft => ({ ...d, ...patch })),
+  );
+}
+
+/** Valid requests of `op`, on the wire. */
+export function validRequestArb(op: Operation, pools: Pools): fc.Arbitrary<FuzzRequest> {
+  return validDraftArb(op, pools).map((draft) => printable(render(draft)));
+}
+
+/** Valid drafts of `op`, by a weighted choice of callers. */
+export function validDraftArb(op: Operation, pools: Pools): fc.Arbitrary<Draft> {
+  return fc.oneof(...CALLERS.map(([caller, weight]) => ({ weight, arbitrary: draftArb(op, pools, caller) })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,6 +390,11 @@ export function renderPath(op: Operation, params: Readonly<Record<string, string
     const value = params[name] ?? '';
     return raw ? value : encodeURIComponent(value);
   });
+}
+
+/** RFC 2046 boundaries may hold characters a header parameter must quote (RFC 9110 §5.6.6). */
+export function boundaryParameter(boundary: string): string {
+  return /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(boundary) ? boundary : `"${boundary}"`;
 }
 
 export function renderMultipart(spec: MultipartSpec): Buffer {
@@ -376,7 +428,7 @@ export function render(draft: Draft, kind = 'valid'): FuzzRequest {
   if (draft.authorization !== null) headers.Authorization = draft.authorization;
   let body: string | Buffer | null = null;
   if (draft.multipart) {
-    headers['Content-Type'] = `multipart/form-data; boundary=${draft.multipart.boundary}`;
+    headers['Content-Type'] = `multipart/form-data; boundary=${boundaryParameter(draft.multipart.boundary)}`;
     body = renderMultipart(draft.multipart);
   } else if (draft.body !== undefined) {
     if (draft.bodyAs === 'form') {

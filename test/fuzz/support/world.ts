@@ -25,11 +25,21 @@ import { TOKENS } from '../../../src/main/tokens.js';
  * (src/application/testing/contracts, run against PostgreSQL in the integration project), so the
  * in-memory fakes are the state here.
  */
+export type UserName = 'alice' | 'bob' | 'carol';
+
+export interface Owned {
+  readonly socks: readonly string[];
+  readonly profilePictures: readonly string[];
+  readonly sockPictures: readonly { readonly sockId: string; readonly pictureId: string }[];
+  readonly matches: readonly string[];
+  readonly mails: readonly string[];
+}
+
 export interface Fixture {
   readonly users: { readonly alice: User; readonly bob: User; readonly carol: User };
-  readonly passwords: Readonly<Record<'alice' | 'bob' | 'carol', string>>;
+  readonly passwords: Readonly<Record<UserName, string>>;
   /** Valid access tokens by user, at the fixture's clock. */
-  readonly tokens: Readonly<Record<'alice' | 'bob' | 'carol', string>>;
+  readonly tokens: Readonly<Record<UserName, string>>;
   /** Tokens that must be refused: expired, of an unknown user, malformed. */
   readonly badTokens: readonly string[];
   readonly refreshTokens: {
@@ -37,6 +47,8 @@ export interface Fixture {
     readonly spent: string;
     readonly expired: string;
   };
+  /** What each user owns: a caller's own ids make requests go past the ownership checks. */
+  readonly owned: Readonly<Record<UserName, Owned>>;
   readonly sockIds: readonly string[];
   readonly pictureIds: readonly string[];
   readonly matchIds: readonly string[];
@@ -186,10 +198,11 @@ export async function seedFixture(kit: TestKit): Promise<Fixture> {
     });
     await kit.refreshTokens.add(spent ? RefreshToken.spend(token, at) : token);
   };
-  await refresh(alice, 'refresh-alice', clock.now(), 86_400);
-  await refresh(bob, 'refresh-bob', clock.now(), 86_400);
-  await refresh(carol, 'refresh-carol', clock.now(), 86_400);
-  await refresh(alice, 'refresh-alice-spent', clock.now(), 86_400, true);
+  const month = 30 * 86_400;
+  await refresh(alice, 'refresh-alice', clock.now(), 2 * month);
+  await refresh(bob, 'refresh-bob', clock.now(), 2 * month);
+  await refresh(carol, 'refresh-carol', clock.now(), 2 * month);
+  await refresh(alice, 'refresh-alice-spent', clock.now(), 2 * month, true);
   await refresh(bob, 'refresh-bob-expired', new Date('2026-10-01T00:00:00.000Z'), 60);
 
   clock.set(FIXTURE_START);
@@ -202,10 +215,24 @@ export async function seedFixture(kit: TestKit): Promise<Fixture> {
     'f47ac10b-58cc-4372-a567-0e02b2c3d479',
     '00000000-0000-0000-0000-000000000000',
   ];
-  const pictureIds = [...kit.db.tables.pictures.keys()];
+  const pictures = [...kit.db.tables.pictures.values()];
+  const owned = (user: User, socks: readonly string[], matches: readonly string[]): Owned => ({
+    socks,
+    profilePictures: pictures.filter((p) => p.userId === user.id && p.sockId === null).map((p) => p.id),
+    sockPictures: pictures
+      .filter((p) => p.userId === user.id && p.sockId !== null)
+      .map((p) => ({ sockId: p.sockId as string, pictureId: p.id })),
+    matches,
+    mails: mails.filter((m) => m.userId === user.id).map((m) => m.id),
+  });
   void alicePicture;
   return {
     users: { alice, bob, carol },
+    owned: {
+      alice: owned(alice, [a1.id, a2.id], [active.id]),
+      bob: owned(bob, [b1.id, b2.id], [active.id, ended.id]),
+      carol: owned(carol, [c1.id, c2.id], [ended.id]),
+    },
     passwords: { alice: 'alice-password', bob: 'bob-password', carol: 'carol-password' },
     tokens,
     badTokens: [
@@ -221,7 +248,7 @@ export async function seedFixture(kit: TestKit): Promise<Fixture> {
       expired: 'refresh-bob-expired',
     },
     sockIds: [a1.id, a2.id, b1.id, b2.id, c1.id, c2.id],
-    pictureIds,
+    pictureIds: pictures.map((p) => p.id),
     matchIds: [active.id, ended.id],
     messageIds: messages.map((m) => m.id),
     mailIds: mails.map((m) => m.id),
@@ -252,11 +279,22 @@ const PORTS = {
   refreshTokenRepository: 'refreshTokens',
 } as const satisfies Partial<Record<keyof typeof TOKENS, keyof TestKit>>;
 
+/** Port methods that change nothing (`run` only groups the calls it makes, which count themselves). */
+const READS =
+  /^(find|list|get)|^(blockedFor|dispatchedAt|dispatchedIds|hash|issue|locate|lockPair|now|pending|run|seq|shortlistCandidates|verify)$/;
+
+interface Holder {
+  kit: TestKit;
+  /** A port was asked to change something since the kit was seeded. */
+  dirty: boolean;
+}
+
 /**
- * Binds every port to a stand-in that forwards to `holder.kit`, so a run swaps in a fresh kit in
- * microseconds instead of rebuilding the container and the app (the use cases are singletons).
+ * Binds every port to a stand-in that forwards to `holder.kit`, so a run swaps in a fresh kit
+ * instead of rebuilding the container and the app (the use cases are singletons), and notes
+ * whether the kit was changed at all (if not, the next run can keep it: it is still fresh).
  */
-function swappablePortsModule(holder: { kit: TestKit }): ContainerModule {
+function swappablePortsModule(holder: Holder): ContainerModule {
   return new ContainerModule(({ bind }) => {
     for (const [token, property] of Object.entries(PORTS)) {
       const forward = new Proxy(
@@ -265,7 +303,13 @@ function swappablePortsModule(holder: { kit: TestKit }): ContainerModule {
           get(_target, key) {
             const port = holder.kit[property] as unknown as object;
             const value: unknown = Reflect.get(port, key, port);
-            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(port) : value;
+            if (typeof value !== 'function') return value;
+            const method = (value as (...a: unknown[]) => unknown).bind(port);
+            if (READS.test(String(key))) return method;
+            return (...args: unknown[]) => {
+              holder.dirty = true;
+              return method(...args);
+            };
           },
         },
       );
@@ -286,8 +330,11 @@ export interface Side {
 export interface Apps {
   readonly express: Side;
   readonly fastify: Side;
-  /** Gives both apps a fresh, identically seeded kit. */
-  reset(): Promise<void>;
+  /**
+   * Gives both apps a fresh, identically seeded kit; keeps the current ones when no port was asked
+   * to change anything since they were seeded (they are still fresh), unless `always`.
+   */
+  reset(always?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -295,9 +342,9 @@ export const MEDIA_BASE_URL = 'http://localhost:3000/media';
 
 /** Both apps, each over its own in-memory state, listening on ephemeral local ports. */
 export async function startApps(): Promise<Apps> {
-  const expressHolder = { kit: createTestKit() };
-  const fastifyHolder = { kit: createTestKit() };
-  const common = (holder: { kit: TestKit }) => {
+  const expressHolder: Holder = { kit: createTestKit(), dirty: false };
+  const fastifyHolder: Holder = { kit: createTestKit(), dirty: false };
+  const common = (holder: Holder) => {
     const container = new Container();
     container.load(useCasesModule, swappablePortsModule(holder));
     return {
@@ -332,20 +379,20 @@ export async function startApps(): Promise<Apps> {
     kit: fastifyHolder.kit,
     fixture: undefined as never,
   };
-  const reset = async () => {
+  const reset = async (always = false) => {
+    if (!always && !expressHolder.dirty && !fastifyHolder.dirty) return;
     for (const [side, holder] of [
       [express, expressHolder],
       [fastify, fastifyHolder],
     ] as const) {
       holder.kit = createTestKit();
+      holder.dirty = false;
       side.kit = holder.kit;
       side.fixture = await seedFixture(holder.kit);
     }
   };
-  await reset();
+  await reset(true);
   return {
-    web,
-    api,
     express,
     fastify,
     reset,

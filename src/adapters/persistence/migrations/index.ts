@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261130000000_initial } from './Migration20261130000000_initial.js';
+import { Migration20261201000000_candidate_indexes } from './Migration20261201000000_candidate_indexes.js';
+import { Migration20261201000100_outbox_origin } from './Migration20261201000100_outbox_origin.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -8,4 +10,6 @@ import { Migration20261130000000_initial } from './Migration20261130000000_initi
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
+  { name: 'Migration20261201000000_candidate_indexes', class: Migration20261201000000_candidate_indexes },
+  { name: 'Migration20261201000100_outbox_origin', class: Migration20261201000100_outbox_origin },
 ];

@@ -1,10 +1,14 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { INSERTION_ORDER, INSTANT } from './columns.js';
 
+/** The app whose worker carries an event out: each app has its own Redis and worker. */
+export type OutboxOrigin = 'web' | 'api';
+
 /** A row of `outbox_events`: a side effect waiting for the relay (`dispatched_at` null). */
 export interface OutboxEventRow {
   id: string;
   seq?: string;
+  origin: OutboxOrigin;
   type: string;
   /** The message without its `type`. */
   payload: Record<string, unknown>;
@@ -18,6 +22,7 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRow>({
   properties: {
     id: { type: 'uuid', primary: true },
     seq: { ...INSERTION_ORDER },
+    origin: { type: 'text', default: 'web' },
     type: { type: 'text' },
     payload: { type: 'json', columnType: 'jsonb' },
     createdAt: { ...INSTANT },
@@ -27,7 +32,7 @@ export const OutboxEventSchema = new EntitySchema<OutboxEventRow>({
     {
       name: 'outbox_events_pending_index',
       expression:
-        'create index "outbox_events_pending_index" on "outbox_events" ("created_at", "seq") where "dispatched_at" is null',
+        'create index "outbox_events_pending_index" on "outbox_events" ("origin", "created_at", "seq") where "dispatched_at" is null',
     },
   ],
 });

@@ -40,5 +40,11 @@ export const PictureSchema = new EntitySchema<PictureRow>({
   indexes: [
     { name: 'pictures_user_id_index', properties: ['userId', 'createdAt', 'seq'] },
     { name: 'pictures_sock_id_index', properties: ['sockId', 'createdAt', 'seq'] },
+    {
+      // "Has this sock a picture?" for the candidates query: narrow, without profile pictures.
+      name: 'pictures_sock_id_not_null_index',
+      expression:
+        'create index "pictures_sock_id_not_null_index" on "pictures" ("sock_id") where "sock_id" is not null',
+    },
   ],
 });

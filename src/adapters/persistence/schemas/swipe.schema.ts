@@ -9,7 +9,11 @@ export interface SwipeRow {
   judgedAt: Date;
 }
 
-export const SWIPE_CONSTRAINTS = { judgedOnce: 'swipes_pkey' } as const;
+export const SWIPE_CONSTRAINTS = {
+  judgedOnce: 'swipes_pkey',
+  sockExists: 'swipes_sock_id_foreign',
+  targetExists: 'swipes_target_sock_id_foreign',
+} as const;
 
 export const SwipeSchema = new EntitySchema<SwipeRow>({
   name: 'SwipeRow',
