@@ -5,24 +5,28 @@
  * 1. Creates a throwaway PostgreSQL database (dropped at the end) and migrates it.
  * 2. Starts three child processes, so that the load generator (autocannon, in this process)
  *    shares no event loop with a server: a raw `node:http` server, the `web` app (Express) and
- *    the `api` app (Fastify), both over that database (NODE_ENV=production, LOG_LEVEL=silent).
- * 3. Seeds through the Fastify API: bench users whose socks swipe, target users whose socks
- *    (each with a picture) are swiped. Every swipe request takes a fresh (sock, target) pair
- *    from one shuffled list, so none answers 409; non-2xx answers are counted and shown.
+ *    the `api` app (Fastify), both over that database (NODE_ENV=production, LOG_LEVEL=silent,
+ *    no Redis: as `startRuntime` runs them).
+ * 3. Seeds through both APIs: bench users whose socks swipe, target users whose socks (each
+ *    with a picture) are swiped. Every swipe request takes a fresh (sock, target) pair from one
+ *    shuffled list, so none should answer 409; non-2xx answers are counted and shown.
  * 4. Warms every target up, then runs interleaved rounds of raw, healthz, swipes and candidates
  *    on both apps (and pgbench once per round), and prints medians and ratios. Before each run
  *    it waits for the servers and the database to drain what the previous run left queued.
+ *    Next to req/s it shows the CPU the server process and its PostgreSQL backends spent per
+ *    request, and how busy the load generator was: figures a shared, noisy machine moves less.
  *
  * Environment: BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ROUNDS (3),
- * BENCH_SECONDS (7), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50), BENCH_PGBENCH_SECONDS
+ * BENCH_SECONDS (6), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50), BENCH_PGBENCH_SECONDS
  * (3, per round; 0 skips pgbench), BENCH_USERS (10), BENCH_SOCKS_PER_USER (16),
  * BENCH_TARGET_USERS (20), BENCH_TARGET_SOCKS_PER_USER (20), BENCH_CANDIDATE_LIMIT (10).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, type ServerProcess } from './support/children.js';
+import { cpuBetween, cpuByPid, ownCpuSeconds, processCpuSeconds } from './support/cpu.js';
 import {
   createBenchDatabase,
   openProbe,
@@ -44,10 +48,10 @@ const int = (name: string, fallback: number): number => {
 
 const settings = {
   adminUrl: process.env['BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  rounds: int('BENCH_ROUNDS', 3),
-  seconds: int('BENCH_SECONDS', 7),
+  rounds: Math.max(1, int('BENCH_ROUNDS', 3)),
+  seconds: Math.max(1, int('BENCH_SECONDS', 6)),
   warmupSeconds: int('BENCH_WARMUP_SECONDS', 2),
-  connections: int('BENCH_CONNECTIONS', 50),
+  connections: Math.max(1, int('BENCH_CONNECTIONS', 50)),
   pgbenchSeconds: int('BENCH_PGBENCH_SECONDS', 3),
   candidateLimit: int('BENCH_CANDIDATE_LIMIT', 10),
   seed: {
@@ -68,9 +72,22 @@ type ServerName = 'raw' | 'fastify' | 'express';
 
 interface Target {
   readonly label: string;
-  readonly server: ServerName;
+  readonly server: ServerProcess;
+  readonly kind: ServerName;
   readonly endpoint: Endpoint;
   readonly load: Omit<LoadOptions, 'connections' | 'seconds'>;
+}
+
+/** One measured run, with where the CPU went. */
+interface Run extends Measurement {
+  /** CPU ms of the server process per response. */
+  readonly appCpuMs: number | null;
+  /** The server process's CPU use over the run, in % of one core. */
+  readonly appCpuPct: number | null;
+  /** CPU ms of the database backends per response. */
+  readonly dbCpuMs: number | null;
+  /** This process's (autocannon's) CPU use over the run, in % of one core. */
+  readonly loadGenCpuPct: number;
 }
 
 const started = Date.now();
@@ -79,13 +96,17 @@ const say = (line: string) => process.stdout.write(`[bench ${elapsed()}] ${line}
 
 async function main(): Promise<void> {
   say(
-    `Node ${process.version}, ${availableParallelism()} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}); ` +
-      `${settings.rounds} rounds × ${settings.seconds} s per target after a ${settings.warmupSeconds} s warm-up, ` +
-      `${settings.connections} connections`,
+    `Node ${process.version}, ${availableParallelism()} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}), ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; ${settings.rounds} rounds × ${settings.seconds} s per target after a ` +
+      `${settings.warmupSeconds} s warm-up, ${settings.connections} connections`,
   );
   const cleanups: Array<() => Promise<void>> = [];
   const cleanUp = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((e) => say(`cleanup: ${e}`));
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => say(`cleanup: ${String(error)}`));
+    }
   };
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
   try {
@@ -120,8 +141,10 @@ async function main(): Promise<void> {
     const { targets, swipesSent } = defineTargets(servers, seeded);
     const results = await runRounds(targets, database, probe, Object.values(servers));
     printReport(targets, results);
+    const sent = swipesSent();
     say(
-      `swipe requests sent: ${swipesSent()} of ${pairs} fresh pairs${swipesSent() > pairs ? ' (EXHAUSTED: 409s)' : ''}`,
+      `swipe requests built: ${sent} of ${pairs} fresh pairs` +
+        (sent > pairs ? ' (EXHAUSTED: later swipes repeat pairs and answer 409)' : ''),
     );
   } finally {
     await cleanUp();
@@ -185,55 +208,33 @@ function defineTargets(
     };
   };
   const { raw, fastify, express } = servers;
+  const target = (label: string, kind: ServerName, endpoint: Endpoint, load: Target['load']): Target => ({
+    label,
+    server: servers[kind],
+    kind,
+    endpoint,
+    load,
+  });
   const targets: Target[] = [
-    {
-      label: 'raw node:http /healthz',
-      server: 'raw',
-      endpoint: 'healthz',
-      load: { url: `${raw.origin}/healthz` },
-    },
-    {
-      label: 'Fastify /healthz',
-      server: 'fastify',
-      endpoint: 'healthz',
-      load: { url: `${fastify.origin}/healthz` },
-    },
-    {
-      label: 'Express /healthz',
-      server: 'express',
-      endpoint: 'healthz',
-      load: { url: `${express.origin}/healthz` },
-    },
-    {
-      label: 'Fastify POST swipes',
-      server: 'fastify',
-      endpoint: 'swipes',
-      load: { url: fastify.origin, next: swipe(FASTIFY_BASE) },
-    },
-    {
-      label: 'Express POST swipes',
-      server: 'express',
-      endpoint: 'swipes',
-      load: { url: express.origin, next: swipe(EXPRESS_BASE) },
-    },
-    {
-      label: 'Fastify GET candidates',
-      server: 'fastify',
-      endpoint: 'candidates',
-      load: { url: fastify.origin, next: candidates(FASTIFY_BASE) },
-    },
-    {
-      label: 'Express GET candidates',
-      server: 'express',
-      endpoint: 'candidates',
-      load: { url: express.origin, next: candidates(EXPRESS_BASE) },
-    },
+    target('raw node:http /healthz', 'raw', 'healthz', { url: `${raw.origin}/healthz` }),
+    target('Fastify /healthz', 'fastify', 'healthz', { url: `${fastify.origin}/healthz` }),
+    target('Express /healthz', 'express', 'healthz', { url: `${express.origin}/healthz` }),
+    target('Fastify POST swipes', 'fastify', 'swipes', { url: fastify.origin, next: swipe(FASTIFY_BASE) }),
+    target('Express POST swipes', 'express', 'swipes', { url: express.origin, next: swipe(EXPRESS_BASE) }),
+    target('Fastify GET candidates', 'fastify', 'candidates', {
+      url: fastify.origin,
+      next: candidates(FASTIFY_BASE),
+    }),
+    target('Express GET candidates', 'express', 'candidates', {
+      url: express.origin,
+      next: candidates(EXPRESS_BASE),
+    }),
   ];
   return { targets, swipesSent: () => cursor };
 }
 
 interface Results {
-  readonly runs: Map<Target, Measurement[]>;
+  readonly runs: Map<Target, Run[]>;
   readonly pgbench: number[];
 }
 
@@ -243,13 +244,31 @@ async function runRounds(
   probe: DatabaseProbe,
   servers: readonly ServerProcess[],
 ): Promise<Results> {
-  const run = async (target: Target, seconds: number) => {
+  const drain = async () => {
     const waited = await settle(
       servers.map((s) => s.origin),
       probe,
     );
     if (waited > 1000) say(`(waited ${fixed(waited / 1000, 1)} s for the previous run to drain)`);
-    return measure({ ...target.load, connections: settings.connections, seconds });
+  };
+  const run = async (target: Target, seconds: number): Promise<Run> => {
+    await drain();
+    const appBefore = processCpuSeconds(target.server.pid);
+    const dbBefore = cpuByPid(await probe.backendPids());
+    const ownBefore = ownCpuSeconds();
+    const m = await measure({ ...target.load, connections: settings.connections, seconds });
+    const ownAfter = ownCpuSeconds();
+    const appAfter = processCpuSeconds(target.server.pid);
+    const dbAfter = cpuByPid(await probe.backendPids());
+    const perResponse = (cpu: number) => (m.responses > 0 ? (cpu * 1000) / m.responses : null);
+    const app = appBefore === null || appAfter === null ? null : appAfter - appBefore;
+    return {
+      ...m,
+      appCpuMs: app === null ? null : perResponse(app),
+      appCpuPct: app === null ? null : (app / m.seconds) * 100,
+      dbCpuMs: dbAfter.size > 0 || dbBefore.size > 0 ? perResponse(cpuBetween(dbBefore, dbAfter)) : null,
+      loadGenCpuPct: ((ownAfter - ownBefore) / m.seconds) * 100,
+    };
   };
   if (settings.warmupSeconds > 0) {
     for (const target of targets) {
@@ -257,23 +276,22 @@ async function runRounds(
       say(`warm-up  ${target.label}: ${fixed(warm.okPerSecond)} req/s${problems(warm)}`);
     }
   }
-  const runs = new Map<Target, Measurement[]>(targets.map((t) => [t, []]));
+  const runs = new Map<Target, Run[]>(targets.map((t) => [t, []]));
   const pgbench: number[] = [];
   let pgbenchUsable = settings.pgbenchSeconds > 0;
   for (let round = 1; round <= settings.rounds; round += 1) {
     for (const target of targets) {
-      const result = await run(target, settings.seconds);
-      runs.get(target)?.push(result);
+      const r = await run(target, settings.seconds);
+      runs.get(target)?.push(r);
       say(
-        `round ${round}/${settings.rounds}  ${target.label}: ${fixed(result.okPerSecond)} req/s, ` +
-          `p50 ${result.p50} ms, p99 ${result.p99} ms${problems(result)}`,
+        `round ${round}/${settings.rounds}  ${target.label}: ${fixed(r.okPerSecond)} req/s, ` +
+          `p50 ${r.p50} ms, p99 ${r.p99} ms; server CPU ${fixed(r.appCpuMs ?? Number.NaN, 2)} ms/req ` +
+          `(${fixed(r.appCpuPct ?? Number.NaN)}% of a core), PostgreSQL CPU ${fixed(r.dbCpuMs ?? Number.NaN, 2)} ms/req, ` +
+          `autocannon ${fixed(r.loadGenCpuPct)}%${problems(r)}`,
       );
     }
     if (pgbenchUsable) {
-      await settle(
-        servers.map((s) => s.origin),
-        probe,
-      );
+      await drain();
       const outcome = await runPgbenchSwipe(database.url, settings.pgbenchSeconds);
       if (outcome.kind === 'ok') {
         pgbench.push(outcome.tps);
@@ -303,45 +321,55 @@ function problems(m: Measurement): string {
 }
 
 function printReport(targets: readonly Target[], { runs, pgbench }: Results): void {
-  const stats = (target: Target) => {
-    const list = runs.get(target) ?? [];
-    return {
-      list,
-      rate: median(list.map((m) => m.okPerSecond)),
-      p99: median(list.map((m) => m.p99)),
-      non2xx: list.reduce((sum, m) => sum + m.non2xx, 0),
-      errors: list.reduce((sum, m) => sum + m.errors, 0),
-    };
-  };
-  const rows = targets.map((target) => {
-    const s = stats(target);
-    return [
-      target.label,
-      fixed(s.rate),
-      fixed(s.p99),
-      s.list.map((m) => fixed(m.okPerSecond)).join(' / '),
-      String(s.non2xx),
-      String(s.errors),
-    ];
-  });
+  const of = (target: Target) => runs.get(target) ?? [];
+  const med = (target: Target, value: (r: Run) => number | null) =>
+    median(
+      of(target)
+        .map(value)
+        .filter((v): v is number => v !== null),
+    );
+  const rate = (target: Target) => med(target, (r) => r.okPerSecond);
+  const rows = targets.map((target) => [
+    target.label,
+    fixed(rate(target)),
+    fixed(med(target, (r) => r.p99)),
+    fixed(
+      med(target, (r) => r.appCpuMs),
+      2,
+    ),
+    fixed(med(target, (r) => r.appCpuPct)),
+    target.endpoint === 'healthz'
+      ? ''
+      : fixed(
+          med(target, (r) => r.dbCpuMs),
+          2,
+        ),
+    fixed(med(target, (r) => r.loadGenCpuPct)),
+    of(target)
+      .map((r) => fixed(r.okPerSecond))
+      .join(' / '),
+    String(of(target).reduce((sum, r) => sum + r.non2xx, 0)),
+    String(of(target).reduce((sum, r) => sum + r.errors, 0)),
+  ]);
   if (pgbench.length > 0) {
     rows.push([
       'pgbench swipe INSERT, 8 clients (tps)',
       fixed(median(pgbench)),
-      '',
+      ...Array<string>(5).fill(''),
       pgbench.map((t) => fixed(t)).join(' / '),
       '',
       '',
     ]);
   }
-  const find = (server: ServerName, endpoint: Endpoint) =>
-    targets.find((t) => t.server === server && t.endpoint === endpoint) as Target;
-  const perRound = (a: Target, b: Target) =>
-    (runs.get(a) ?? []).map((m, i) => m.okPerSecond / ((runs.get(b) ?? [])[i]?.okPerSecond ?? Number.NaN));
-  const ratio = (label: string, a: Target, b: Target, goal?: number) => {
-    const value = stats(a).rate / stats(b).rate;
-    return ratioRow(label, value, perRound(a, b), goal);
-  };
+  const find = (kind: ServerName, endpoint: Endpoint) =>
+    targets.find((t) => t.kind === kind && t.endpoint === endpoint) as Target;
+  const ratio = (label: string, a: Target, b: Target, goal?: number) =>
+    ratioRow(
+      label,
+      rate(a) / rate(b),
+      of(a).map((r, i) => r.okPerSecond / (of(b)[i]?.okPerSecond ?? Number.NaN)),
+      goal,
+    );
   const ratios = [
     ratio('healthz  Fastify / raw', find('fastify', 'healthz'), find('raw', 'healthz'), 0.8),
     ratio('healthz  Express / raw', find('express', 'healthz'), find('raw', 'healthz')),
@@ -350,22 +378,42 @@ function printReport(targets: readonly Target[], { runs, pgbench }: Results): vo
     ratio('candidates  Express / Fastify', find('express', 'candidates'), find('fastify', 'candidates'), 0.7),
   ];
   if (pgbench.length > 0) {
-    for (const server of ['fastify', 'express'] as const) {
-      const swipes = find(server, 'swipes');
-      const value = stats(swipes).rate / median(pgbench);
-      const rounds = (runs.get(swipes) ?? []).map((m, i) => m.okPerSecond / (pgbench[i] ?? Number.NaN));
+    for (const kind of ['fastify', 'express'] as const) {
+      const swipes = find(kind, 'swipes');
       ratios.push(
-        ratioRow(`swipes  ${server === 'fastify' ? 'Fastify' : 'Express'} / pgbench`, value, rounds, 0.25),
+        ratioRow(
+          `swipes  ${kind === 'fastify' ? 'Fastify' : 'Express'} / pgbench`,
+          rate(swipes) / median(pgbench),
+          of(swipes).map((r, i) => r.okPerSecond / (pgbench[i] ?? Number.NaN)),
+          0.25,
+        ),
       );
     }
   }
   process.stdout.write(
-    `\nResults (median over ${settings.rounds} rounds of ${settings.seconds} s, ${settings.connections} connections; ` +
-      `req/s counts 2xx answers only)\n\n` +
-      table(['target', 'req/s', 'p99 ms', 'per round', 'non-2xx', 'errors'], rows) +
-      '\n\nRatios (of the medians; per round in brackets)\n\n' +
+    `\nResults: medians over ${settings.rounds} rounds of ${settings.seconds} s, ${settings.connections} ` +
+      `connections. req/s counts 2xx answers only; CPU columns: the server process (ms per request, ` +
+      `% of one core), its PostgreSQL backends (ms per request), autocannon (% of one core).\n\n` +
+      table(
+        [
+          'target',
+          'req/s',
+          'p99 ms',
+          'app ms/req',
+          'app %',
+          'PG ms/req',
+          'load-gen %',
+          'req/s per round',
+          'non-2xx',
+          'errors',
+        ],
+        rows,
+      ) +
+      '\n\nRatios of the medians (per round in brackets)\n\n' +
       table(['ratio', 'value', 'per round', 'target', ''], ratios) +
-      `\n\ntotal ${elapsed().trim()}\n\n`,
+      `\n\nload average now ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; total ${elapsed().trim()}\n\n`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { startOutboxRelay } from './background.js';
 import { runMain } from './lifecycle.js';
 import { startRuntime } from './runtime.js';
 import { startApiServer } from './servers.js';
@@ -5,6 +6,7 @@ import { startApiServer } from './servers.js';
 /** The `api` deployable: Fastify with the REST API under /fastify/v1. */
 runMain(async () => {
   const runtime = await startRuntime('api');
-  await startApiServer(runtime, runtime.config.port);
+  const relay = startOutboxRelay(runtime, 'api');
+  await startApiServer(runtime, runtime.config.port, relay.nudge);
   return runtime;
 });

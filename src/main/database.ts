@@ -9,6 +9,7 @@ import {
   type MikroOrmRepositories,
 } from '../adapters/persistence/mikro-orm-repositories.js';
 import { createOrm, type Orm } from '../adapters/persistence/mikro-orm.config.js';
+import type { OutboxOrigin } from '../adapters/persistence/schemas/outbox-event.schema.js';
 import { assertSchemaCurrent, migrateUp } from '../adapters/persistence/schema-migrations.js';
 import type { ReadinessCheck } from '../adapters/http-common/operations/readiness.js';
 import type { Config } from './config.js';
@@ -30,6 +31,8 @@ export interface OpenDatabaseOptions {
   readonly migrate: 'auto' | 'check';
   /** Connection pool bounds; default 2..10. */
   readonly pool?: { readonly min?: number; readonly max?: number };
+  /** Which app's outbox events this process writes and relays (default 'web'). */
+  readonly origin?: OutboxOrigin;
 }
 
 export interface Database {
@@ -90,6 +93,7 @@ export async function openDatabase(
       repositories: createMikroOrmRepositories(connected, {
         ids: new RandomUuidGenerator(),
         clock: new SystemClock(),
+        ...(options.origin ? { origin: options.origin } : {}),
       }),
       describe,
       embedded: ownServer !== null,

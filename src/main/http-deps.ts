@@ -6,7 +6,7 @@ import { apiUseCases } from './container/api-use-cases.js';
 import { redisReadiness, type Runtime } from './runtime.js';
 
 /** What both HTTP apps are built from, out of one runtime. */
-export function httpAppDeps(runtime: Runtime, app: 'web' | 'api'): HttpAppDeps {
+export function httpAppDeps(runtime: Runtime, app: 'web' | 'api', afterChange?: () => void): HttpAppDeps {
   const checks: ReadinessCheck[] = [runtime.database.readiness];
   if (runtime.appRedis) checks.push(redisReadiness('redis', runtime.appRedis));
   if (runtime.sharedRedis && runtime.sharedRedis !== runtime.appRedis) {
@@ -20,5 +20,6 @@ export function httpAppDeps(runtime: Runtime, app: 'web' | 'api'): HttpAppDeps {
     readinessChecks: checks,
     trustProxy: runtime.config.trustProxy,
     corsOrigins: runtime.config.corsOrigins,
+    ...(afterChange ? { afterChange } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { loadConfig, type Config, type Deployable } from './config.js';
 import { coreModule } from './container/core.module.js';
+import { emailModule } from './container/email.module.js';
 import { mediaModule } from './container/media.module.js';
 import { persistenceModule } from './container/persistence.module.js';
 import { securityModule } from './container/security.module.js';
@@ -35,6 +36,7 @@ export async function startRuntime(
   deployable: Deployable,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Runtime> {
+  const origin = deployable === 'api' || deployable === 'api-worker' ? 'api' : 'web';
   const config = loadConfig(env, deployable);
   const logger = createLogger(config);
   const lifecycle = new Lifecycle();
@@ -46,7 +48,7 @@ export async function startRuntime(
       : config.chatRedisUrl
         ? connectRedis(config.chatRedisUrl, 'shared', logger, lifecycle)
         : null;
-  const database = await openDatabase(config, logger, { migrate: 'check' });
+  const database = await openDatabase(config, logger, { migrate: 'check', origin });
   lifecycle.onStop('database', () => database.close());
   logger.info(
     { database: database.describe, redis: appRedis ? 'configured' : 'in process' },
@@ -59,6 +61,7 @@ export async function startRuntime(
     persistenceModule(database.repositories),
     securityModule(config, secrets),
     mediaModule(config),
+    emailModule(config),
     throttleModule(sharedRedis),
     useCasesModule,
   );

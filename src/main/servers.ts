@@ -14,6 +14,7 @@ import type { Runtime } from './runtime.js';
 export async function startWebServer(
   runtime: Runtime,
   port: number,
+  afterChange?: () => void,
 ): Promise<{ app: Express; server: Server }> {
   const webUi = webUiRouter({
     useCases: webUseCases(runtime.container),
@@ -24,7 +25,7 @@ export async function startWebServer(
     cacheViews: runtime.config.env !== 'development',
   });
   const app = buildWebApp({
-    ...httpAppDeps(runtime, 'web'),
+    ...httpAppDeps(runtime, 'web', afterChange),
     media: mediaRoute(runtime.config.mediaDir),
     webUi,
   });
@@ -41,8 +42,12 @@ export async function startWebServer(
 }
 
 /** Starts the `api` app (Fastify) on `port`; it closes with the runtime. */
-export async function startApiServer(runtime: Runtime, port: number): Promise<FastifyInstance> {
-  const app = await buildApiApp(httpAppDeps(runtime, 'api'));
+export async function startApiServer(
+  runtime: Runtime,
+  port: number,
+  afterChange?: () => void,
+): Promise<FastifyInstance> {
+  const app = await buildApiApp(httpAppDeps(runtime, 'api', afterChange));
   await app.listen({ port, host: runtime.config.host });
   runtime.lifecycle.onStop('api server', () => app.close());
   runtime.logger.info(

@@ -1,3 +1,4 @@
+import { startOutboxRelay } from './background.js';
 import { runMain } from './lifecycle.js';
 import { startRuntime } from './runtime.js';
 import { startWebServer } from './servers.js';
@@ -5,6 +6,7 @@ import { startWebServer } from './servers.js';
 /** The `web` deployable: Express with the Pug web UI and the REST API under /api/v1. */
 runMain(async () => {
   const runtime = await startRuntime('web');
-  await startWebServer(runtime, runtime.config.port);
+  const relay = startOutboxRelay(runtime, 'web');
+  await startWebServer(runtime, runtime.config.port, relay.nudge);
   return runtime;
 });

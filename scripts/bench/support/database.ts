@@ -55,6 +55,8 @@ async function adminExecute(adminUrl: string, sql: string): Promise<void> {
 export interface DatabaseProbe {
   /** Statements running on the database now, other than this probe's. */
   activeStatements(): Promise<number>;
+  /** The server processes (backends) connected to the database, other than this probe's. */
+  backendPids(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,13 @@ export async function openProbe(url: string): Promise<DatabaseProbe> {
          where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
       )) as Array<{ n: number }>;
       return rows[0]?.n ?? 0;
+    },
+    backendPids: async () => {
+      const rows = (await execute(
+        orm,
+        `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      )) as Array<{ pid: number }>;
+      return rows.map((r) => r.pid);
     },
     close: () => orm.close(true),
   };

@@ -16,6 +16,9 @@ export interface LoadOptions {
 export interface Measurement {
   /** 2xx responses per second. */
   readonly okPerSecond: number;
+  /** Every response (2xx or not). */
+  readonly responses: number;
+  readonly seconds: number;
   readonly p50: number;
   readonly p99: number;
   readonly non2xx: number;
@@ -57,6 +60,8 @@ export async function measure(options: LoadOptions): Promise<Measurement> {
   }
   return {
     okPerSecond: result['2xx'] / result.duration,
+    responses: result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'],
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

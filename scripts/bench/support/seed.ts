@@ -4,10 +4,13 @@ import { avatarSvg, sockSvg } from '../../../src/main/seed/demo-images.js';
 import { Random } from './random.js';
 
 export interface SeedPlan {
-  /** Users whose socks swipe and ask for candidates during the bench. */
+  /** Users whose socks (without pictures) swipe and ask for candidates during the bench. */
   readonly benchUsers: number;
   readonly socksPerBenchUser: number;
-  /** Users whose socks are swiped: they never swipe themselves, so no like is ever returned. */
+  /**
+   * Users whose socks (with a picture each) are swiped and offered as candidates: they never
+   * swipe themselves, so no like is returned and no match is made.
+   */
   readonly targetUsers: number;
   readonly socksPerTargetUser: number;
 }
@@ -96,10 +99,14 @@ export async function seedThroughApi(
         specialty: 'Benchmarks',
       },
     })) as { id: string };
-    await call(user.base, 'POST', `/socks/${sock.id}/pictures`, {
-      token: user.token,
-      file: await png(sockSvg(color as ColorKey, random.int(0, 2) as 0 | 1 | 2)),
-    });
+    // Only the swiped socks need a picture (a sock without one is no candidate, and cannot be
+    // swiped): the bench socks go without, which also keeps seeding short.
+    if (!user.bench) {
+      await call(user.base, 'POST', `/socks/${sock.id}/pictures`, {
+        token: user.token,
+        file: await png(sockSvg(color as ColorKey, random.int(0, 2) as 0 | 1 | 2)),
+      });
+    }
     done += 1;
     if (done % 250 === 0 || done === jobs.length) progress(`seeded ${done}/${jobs.length} socks`);
     return { id: sock.id, token: user.token, bench: user.bench };

@@ -15,6 +15,11 @@ export interface HttpAppDeps {
   readonly trustProxy: string;
   /** Origins allowed by CORS on the API; empty: CORS off. */
   readonly corsOrigins: readonly string[];
+  /**
+   * Called after a request that may have changed something (not GET/HEAD) succeeded: lets the
+   * outbox relay start the side effects (emails, file deletion) at once instead of at its next poll.
+   */
+  readonly afterChange?: () => void;
 }
 
 export const API_TITLE = 'HotSox API v1';

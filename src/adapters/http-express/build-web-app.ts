@@ -27,7 +27,7 @@ export function buildWebApp(deps: WebAppDeps): express.Express {
   // Node's querystring (Express's 'simple' parser), without its cap of 1000 keys: Fastify has none,
   // and a parameter past the 1000th must count the same on both APIs.
   app.set('query parser', (query: string) => parseQuery(query, '&', '=', { maxKeys: 0 }));
-  app.use(requestContext(deps.logger, deps.metrics));
+  app.use(requestContext(deps.logger, deps.metrics, deps.afterChange));
   app.use(helmet());
   app.use(operationsRouter(deps.readinessChecks, deps.metrics));
 

@@ -9,7 +9,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  * Gives each request an id (the proxy's `X-Request-Id` when it looks sane, else a new one),
  * logs one line when it ends and records its latency by route pattern.
  */
-export function requestContext(logger: Logger, metrics: HttpMetrics) {
+export function requestContext(logger: Logger, metrics: HttpMetrics, afterChange?: () => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const incoming = req.headers['x-request-id'];
@@ -20,6 +20,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       metrics.observe(req.method, route, res.statusCode, seconds);
+      if (afterChange && res.statusCode < 400 && req.method !== 'GET' && req.method !== 'HEAD') afterChange();
       (res.locals.log as Logger).info(
         {
           method: req.method,

@@ -55,6 +55,9 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     deps.metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (deps.afterChange && reply.statusCode < 400 && request.method !== 'GET' && request.method !== 'HEAD') {
+      deps.afterChange();
+    }
     request.log.info(
       {
         method: request.method,

@@ -1,6 +1,6 @@
 import { ListCandidates } from '../../application/swiping/list-candidates.js';
 import { aPicture, aSock, aUser } from '../../application/testing/builders.js';
-import { uuid } from '../../application/testing/contracts/contract-fixtures.js';
+import { nth, uuid } from '../../application/testing/contracts/contract-fixtures.js';
 import { FixedClock } from '../../application/testing/fixed-clock.js';
 import type { GeoPoint } from '../../domain/geo/geo-point.js';
 import {
@@ -17,7 +17,7 @@ import {
 import type { Picture } from '../../domain/picture/picture.js';
 import type { Sock, SockAttributes } from '../../domain/sock/sock.js';
 import { isCandidate, rankCandidates } from '../../domain/swiping/candidate.js';
-import { numericScore } from '../../domain/swiping/similarity-score.js';
+import { MAX_TEXT_POINTS, numericScore } from '../../domain/swiping/similarity-score.js';
 import type { Match } from '../../domain/matching/match.js';
 import type { Swipe } from '../../domain/swiping/swipe.js';
 import type { User } from '../../domain/user/user.js';
@@ -45,7 +45,11 @@ function prng(seed: number): () => number {
 
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(2026, 5, 1);
-const WORDS = ['lost', 'sock', 'left', 'wool', 'warm', 'dryer', 'toe', 'heel', 'stripes', 'blue', 'cozy', 'hole'];
+const WORDS = (
+  'lost sock left right wool warm dryer toe heel stripes blue cozy hole drawer partner soft itchy ' +
+  'bright faded festival marathon winter summer knitted lavender dancing hiking office sneaker boot ' +
+  'slipper sofa cat dog garden beach mountain river city train'
+).split(' ');
 
 interface World {
   readonly users: User[];
@@ -53,13 +57,29 @@ interface World {
   readonly pictures: Picture[];
   readonly swipes: Swipe[];
   readonly matches: Match[];
+  readonly families: Family[];
 }
 
+interface Family {
+  readonly own: Sock;
+  readonly kin: Sock;
+  readonly rivals: Sock[];
+}
+
+/** How many points below the best numeric score each family's kin is (4: a tie in full). */
+const FAMILY_KIN_GAPS = [1.5, 3, 3.9, 3.996, 4];
+
 /**
- * 60 users and 300 socks with random attributes, texts and days. A third of the socks copy the
- * numeric attributes (and sometimes the texts) of an earlier one, so that numeric scores tie and
- * the text terms and the tie-breaks decide; creation instants cluster around UTC midnight, so
- * that whole UTC days matter.
+ * 60 users and 300 socks with random attributes, texts and days. A third of the socks copy an
+ * earlier one: its numeric attributes, sometimes nudged by a few points, and sometimes its
+ * texts. So numeric scores tie (the text terms and the tie-breaks decide). Creation instants
+ * cluster around UTC midnight, so that whole UTC days matter.
+ *
+ * Then the hard cases, in `FAMILIES` more socks: a family's own sock, two "rivals" with its very
+ * numeric attributes but texts that share no character with its texts (text score 0), and one
+ * "kin" with its texts (text score 4) but `kinGap` points fewer by kilometers. The kin must win
+ * although it scores `kinGap` below the best numeric score: with 4 exactly, it ties with the
+ * rivals and wins on distance (its owner lives with the family's).
  */
 function randomWorld(seed: number): World {
   const random = prng(seed);
@@ -102,9 +122,18 @@ function randomWorld(seed: number): World {
       specialty: text(4) || 'plain',
     };
     const original = socks.length > 0 && random() < 0.35 ? pick(socks) : null;
+    const nudges: Partial<SockAttributes> =
+      original && random() < 0.6
+        ? {
+            holes: Math.min(10, original.holes + int(0, 4)),
+            age: Math.min(25, original.age + int(0, 6)),
+            washedPerWeek: Math.max(0, original.washedPerWeek - int(0, 1)),
+          }
+        : {};
     const attributes: SockAttributes = original
       ? {
           ...original,
+          ...nudges,
           name: fresh.name,
           ...(random() < 0.5 ? { story: fresh.story, specialty: fresh.specialty } : {}),
         }
@@ -122,9 +151,37 @@ function randomWorld(seed: number): World {
     );
   }
 
+  const families: Family[] = [];
+  for (const kinGap of FAMILY_KIN_GAPS) {
+    const home: GeoPoint = { lat: 50 + random(), lon: 10 + random() };
+    const [owner, kinOwner, ...rivalOwners] = ['own', 'kin', 'rival1', 'rival2'].map((role) =>
+      aUser({
+        id: nextId(),
+        username: `${role}_${kinGap}`,
+        email: `${role}_${kinGap}@example.com`,
+        location: role === 'own' || role === 'kin' ? home : { lat: 40 + random(), lon: -3 + random() },
+      }),
+    ) as [User, User, User, User];
+    users.push(owner, kinOwner, ...rivalOwners);
+    const own = aSock({
+      id: nextId(),
+      ownerId: owner.id,
+      story: text(12) || 'lost sock',
+      specialty: text(4) || 'warm',
+      kilometers: 0,
+      createdAt: new Date(EPOCH + int(0, 200) * DAY_MS + int(0, DAY_MS - 1)),
+    });
+    const digits = () => String(int(1e8, 9e8));
+    const rivals = rivalOwners.map((u) => ({ ...own, id: nextId(), ownerId: u.id, story: digits(), specialty: digits() }));
+    const kin = { ...own, id: nextId(), ownerId: kinOwner.id, kilometers: kinGap * 250 };
+    socks.push(own, ...rivals, kin);
+    families.push({ own, kin, rivals });
+  }
+
   const pictures: Picture[] = [];
   for (const sock of socks) {
-    const count = random() < 0.15 ? 0 : int(1, 2);
+    const inFamily = families.some((f) => f.kin === sock || f.rivals.includes(sock));
+    const count = !inFamily && random() < 0.15 ? 0 : int(1, 2);
     for (let p = 0; p < count; p++) {
       pictures.push(aPicture({ id: nextId(), userId: sock.ownerId, sockId: sock.id, key: `k/${n}` }));
     }
@@ -133,11 +190,13 @@ function randomWorld(seed: number): World {
     pictures.push(aPicture({ id: nextId(), userId: user.id, sockId: null, key: `k/${n}` }));
   }
 
+  const relatives = new Set(families.flatMap((f) => [f.own, f.kin, ...f.rivals].map((s) => s.ownerId)));
   const swipes = new Map<string, Swipe>();
   while (swipes.size < 900) {
     const from = pick(socks);
     const to = pick(socks);
     if (from.ownerId === to.ownerId) continue;
+    if (relatives.has(from.ownerId) && relatives.has(to.ownerId)) continue;
     swipes.set(`${from.id}>${to.id}`, {
       sockId: from.id,
       targetSockId: to.id,
@@ -151,6 +210,7 @@ function randomWorld(seed: number): World {
     const a = pick(socks);
     const b = pick(socks);
     if (a.ownerId === b.ownerId) continue;
+    if (relatives.has(a.ownerId) && relatives.has(b.ownerId)) continue;
     pairs.set([a.ownerId, b.ownerId].sort().join(), {
       id: nextId(),
       initiator: { userId: a.ownerId, sockId: a.id },
@@ -159,7 +219,7 @@ function randomWorld(seed: number): World {
       endedAt: random() < 0.3 ? new Date(EPOCH + DAY_MS) : null,
     });
   }
-  return { users, socks, pictures, swipes: [...swipes.values()], matches: [...pairs.values()] };
+  return { users, socks, pictures, swipes: [...swipes.values()], matches: [...pairs.values()], families };
 }
 
 /** `isCandidate` over the world in memory: what the shortlist must never lose from the best. */
@@ -201,15 +261,35 @@ describe('candidates ranked over PostgreSQL', () => {
     await database?.dispose();
   });
 
-  // Own socks with many swipes and with matched owners, and a few plain ones.
-  const ownSocks = [...world.socks]
-    .sort(
-      (a, b) =>
-        world.swipes.filter((s) => s.sockId === b.id).length -
-        world.swipes.filter((s) => s.sockId === a.id).length,
-    )
-    .slice(0, 5)
-    .concat(world.socks.slice(0, 5));
+  // The families' own socks, the random socks with the most copies and swipes, and a few more.
+  const copiesOf = (sock: Sock) => world.socks.filter((s) => s.color === sock.color && s.story === sock.story).length;
+  const swipesOf = (sock: Sock) => world.swipes.filter((s) => s.sockId === sock.id).length;
+  const ownSocks = [
+    ...new Set([
+      ...world.families.map((f) => f.own),
+      ...[...world.socks].sort((a, b) => copiesOf(b) - copiesOf(a)).slice(0, 4),
+      ...[...world.socks].sort((a, b) => swipesOf(b) - swipesOf(a)).slice(0, 3),
+      ...world.socks.slice(0, 3),
+    ]),
+  ];
+
+  function rankedInMemory(own: Sock) {
+    const owner = world.users.find((u) => u.id === own.ownerId) as User;
+    const candidates = candidatesInMemory(world, own).map((sock) => ({
+      sock,
+      ownerLocation: world.users.find((u) => u.id === sock.ownerId)?.location ?? null,
+    }));
+    return { candidates, ranked: rankCandidates(own, owner.location, candidates) };
+  }
+
+  it('is a world where the best by full score can sit almost MAX_TEXT_POINTS below the best numeric score', () => {
+    for (const family of world.families) {
+      const { ranked } = rankedInMemory(family.own);
+      expect(ranked[0]?.candidate.sock.id).toBe(family.kin.id);
+    }
+    const gaps = world.families.map(({ own, kin, rivals }) => numericScore(own, nth(rivals, 0)) - numericScore(own, kin));
+    expect(Math.max(...gaps)).toBeGreaterThan(MAX_TEXT_POINTS - 1e-6);
+  });
 
   it('computes the numeric score in SQL exactly as the domain does, in whole UTC days', async () => {
     const em = database.orm.em.fork();
@@ -236,12 +316,8 @@ describe('candidates ranked over PostgreSQL', () => {
       const listCandidates = new ListCandidates(r.socks, r.users, r.pictures, clock);
       let shortened = 0;
       for (const own of ownSocks) {
-        const owner = world.users.find((u) => u.id === own.ownerId) as User;
-        const candidates = candidatesInMemory(world, own).map((sock) => ({
-          sock,
-          ownerLocation: world.users.find((u) => u.id === sock.ownerId)?.location ?? null,
-        }));
-        const expected = rankCandidates(own, owner.location, candidates)
+        const { candidates, ranked } = rankedInMemory(own);
+        const expected = ranked
           .slice(0, limit)
           .map((c) => ({ id: c.candidate.sock.id, score: c.score }));
 

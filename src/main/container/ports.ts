@@ -1,4 +1,3 @@
-import type { ResolutionContext } from 'inversify';
 import { TOKENS, type Token } from '../tokens.js';
 
 type Ports = { readonly [K in keyof typeof TOKENS]: (typeof TOKENS)[K] extends Token<infer T> ? T : never };
@@ -7,7 +6,7 @@ type Ports = { readonly [K in keyof typeof TOKENS]: (typeof TOKENS)[K] extends T
  * Typed, lazy access to the bound ports: a use case resolves only the ports it needs, so a
  * deployable binds only what its use cases use.
  */
-export function ports(ctx: ResolutionContext): Ports {
+export function ports(ctx: { get(token: symbol): unknown }): Ports {
   const resolved = {} as Record<string, unknown>;
   for (const [name, token] of Object.entries(TOKENS)) {
     Object.defineProperty(resolved, name, { get: () => ctx.get(token), enumerable: true });

@@ -83,7 +83,7 @@ export function zodErrors(error: z.ZodError): FormErrors {
 function friendly(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'Please fill this in.';
+      if (/ received undefined$/.test(issue.message)) return 'Please fill this in.';
       return issue.expected === 'number' || issue.expected === 'int'
         ? 'Please enter a whole number.'
         : 'Please check this value.';

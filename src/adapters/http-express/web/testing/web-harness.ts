@@ -25,11 +25,14 @@ export async function webHarness() {
   const tokenFor = async (agent: Agent, path = '/login'): Promise<string> => csrfOf((await agent.get(path)).text);
 
   /** Submits a form the way a browser does: urlencoded, with the page's token. */
-  const submit = async (agent: Agent, path: string, fields: Record<string, string> = {}, from = '/login') =>
-    agent
+  const submit = async (agent: Agent, path: string, fields: Record<string, string> = {}, from = '/login') => {
+    // The token first: an agent attaches its cookies when a request is created.
+    const token = await tokenFor(agent, from);
+    return agent
       .post(path)
       .type('form')
-      .send({ _csrf: await tokenFor(agent, from), ...fields });
+      .send({ _csrf: token, ...fields });
+  };
 
   /** A stored user whose password is `password`, logged in with a new browser. */
   const loggedIn = async (

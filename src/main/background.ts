@@ -1,0 +1,74 @@
+import { BullMqJobDispatcher } from '../adapters/queue/bullmq-job-dispatcher.js';
+import { BullMqWorker } from '../adapters/queue/bullmq-worker.js';
+import { InProcessJobDispatcher } from '../adapters/queue/in-process-job-dispatcher.js';
+import type { JobDispatcher } from '../adapters/queue/job-dispatcher.js';
+import { OutboxEventHandler } from '../adapters/queue/outbox-event-handler.js';
+import { OutboxRelay } from '../adapters/queue/outbox-relay.js';
+import { DeliverSelfMail } from '../application/mails/deliver-self-mail.js';
+import { MarkSelfMailFailed } from '../application/mails/mark-self-mail-failed.js';
+import { ports } from './container/ports.js';
+import type { Runtime } from './runtime.js';
+
+export type App = 'web' | 'api';
+
+/** Each app's jobs live in its own Redis under its own prefix; its worker reads exactly those. */
+export const JOB_QUEUE = 'hotsox-jobs';
+export const jobPrefix = (app: App) => `hotsox-${app}`;
+
+/** What carries out outbox events: the handlers for emails, self-mails and picture files. */
+export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
+  const p = ports(runtime.container);
+  return new OutboxEventHandler(
+    p.emailSender,
+    p.pictureStore,
+    runtime.container.get(DeliverSelfMail),
+    runtime.container.get(MarkSelfMailFailed),
+    { publicUrl: runtime.config.publicUrl },
+  );
+}
+
+/**
+ * Starts the relay that moves this app's committed outbox events on: to the app's BullMQ queue
+ * when REDIS_URL is set (its worker does the work), else to handlers in this very process.
+ * Returns `nudge`, to be called after a request changed something, so effects start at once.
+ */
+export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void } {
+  const dispatcher: JobDispatcher = runtime.config.redisUrl
+    ? new BullMqJobDispatcher(
+        { url: runtime.config.redisUrl, enableOfflineQueue: false } as never,
+        JOB_QUEUE,
+        jobPrefix(app),
+      )
+    : new InProcessJobDispatcher(outboxEventHandler(runtime), runtime.logger);
+  const p = ports(runtime.container);
+  const relay = new OutboxRelay(p.pendingOutbox, p.unitOfWork, dispatcher, runtime.logger);
+  relay.start();
+  runtime.lifecycle.onStop('job dispatcher', () => dispatcher.close());
+  runtime.lifecycle.onStop('outbox relay', () => relay.stop());
+  runtime.logger.info(
+    { jobs: runtime.config.redisUrl ? `BullMQ queue ${jobPrefix(app)}:${JOB_QUEUE}` : 'in process' },
+    'outbox relay started',
+  );
+  return { nudge: () => relay.nudge() };
+}
+
+/** Starts the BullMQ worker of one app's queue (the `web-worker` / `api-worker` deployables). */
+export async function startJobWorker(runtime: Runtime, app: App): Promise<BullMqWorker> {
+  const url = runtime.config.redisUrl;
+  if (!url)
+    throw new Error(
+      `REDIS_URL is required for the ${app}-worker (without it, ${app} runs its jobs in process)`,
+    );
+  const worker = new BullMqWorker(
+    { url, maxRetriesPerRequest: null } as never,
+    JOB_QUEUE,
+    jobPrefix(app),
+    outboxEventHandler(runtime),
+    runtime.logger,
+  );
+  worker.start();
+  await worker.waitUntilReady();
+  runtime.lifecycle.onStop('job worker', () => worker.close());
+  runtime.logger.info({ queue: `${jobPrefix(app)}:${JOB_QUEUE}` }, 'job worker started');
+  return worker;
+}
