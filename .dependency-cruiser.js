@@ -50,7 +50,7 @@ module.exports = {
       name: 'fakes-only-in-tests',
       severity: 'error',
       comment: 'In-memory fakes and builders are for tests, never for production code.',
-      from: { path: '^src/', pathNot: ['\\.test\\.ts$', '^src/(domain|application)/testing/'] },
+      from: { path: '^src/', pathNot: ['\\.test\\.ts$', '/testing/'] },
       to: { path: '^src/(domain|application)/testing/' },
     },
     {

@@ -66,16 +66,12 @@ afterAll(async () => {
   if (stats.size > 0) {
     const lines = [...stats].map(
       ([name, counts]) =>
-        `${name.padEnd(34)} ${[...counts]
+        `${name.padEnd(26)} ${String(durations.get(name) ?? '').padStart(6)} ms  ${[...counts]
           .sort(([a], [b]) => a - b)
           .map(([status, n]) => `${status}×${n}`)
           .join(' ')}`,
     );
     const cpu = process.cpuUsage(started.cpu);
-    const slow = (globalThis as any).slow as [number, number, string][];
-    const byKind = new Map<string, number>();
-    for (const [ms, , k] of slow) byKind.set(k.split(' ')[1]!.split(':')[0]!, (byKind.get(k.split(' ')[1]!.split(':')[0]!) ?? 0) + ms);
-    console.info([...byKind].sort((a, b) => b[1] - a[1]).slice(0, 15).join('\n'), 'reset total', slow.reduce((a, [, r]) => a + r, 0), 'req total', slow.reduce((a, [m]) => a + m, 0));
     console.info(
       `statuses per test (express = fastify unless a test failed):\n${lines.join('\n')}\n` +
         `wall ${(Date.now() - started.wall) / 1000} s, cpu ${(cpu.user + cpu.system) / 1e6} s`,
@@ -98,24 +94,31 @@ async function both(req: FuzzRequest): Promise<[RawResponse, RawResponse]> {
 
 /** One request on a fresh pair of identical states. */
 async function runOne(test: string, req: FuzzRequest): Promise<void> {
-  const t0 = Date.now();
   await apps.reset();
-  const t1 = Date.now();
   const [express, fastify] = await both(req);
-  const t2 = Date.now();
-  (globalThis as any).slow ??= [];
-  (globalThis as any).slow.push([t2 - t1, t1 - t0, req.op + ' ' + req.kind + ' ' + req.method]);
   count(test, express.status);
   check(req, express, fastify);
   checkLockstep(req, apps.express, apps.fastify);
 }
 
-function assertProperty<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, numRuns: number) {
-  return fc.assert(fc.asyncProperty(arb, predicate), {
-    seed: SEED,
-    numRuns,
-    ...(PATH ? { path: PATH } : {}),
-  });
+const durations = new Map<string, number>();
+
+async function assertProperty<T>(
+  test: string,
+  arb: fc.Arbitrary<T>,
+  predicate: (value: T) => Promise<void>,
+  numRuns: number,
+): Promise<void> {
+  const started = Date.now();
+  try {
+    await fc.assert(fc.asyncProperty(arb, predicate), {
+      seed: SEED,
+      numRuns,
+      ...(PATH ? { path: PATH } : {}),
+    });
+  } finally {
+    durations.set(test, Date.now() - started);
+  }
 }
 
 describe.each(OPERATIONS.map((op): [string, Operation] => [`${op.method.toUpperCase()} ${op.path}`, op]))(
@@ -123,12 +126,12 @@ describe.each(OPERATIONS.map((op): [string, Operation] => [`${op.method.toUpperC
   (_name, op) => {
     it(`${op.operationId}: valid requests`, async () => {
       const test = `${op.operationId} valid`;
-      await assertProperty(validRequestArb(op, pools), (req) => runOne(test, req), RUNS);
+      await assertProperty(test, validRequestArb(op, pools), (req) => runOne(test, req), RUNS);
     });
 
     it(`${op.operationId}: mutated requests`, async () => {
       const test = `${op.operationId} mutated`;
-      await assertProperty(mutatedArb(op, pools), (req) => runOne(test, req), RUNS);
+      await assertProperty(test, mutatedArb(op, pools), (req) => runOne(test, req), RUNS);
     });
   },
 );
@@ -147,6 +150,7 @@ describe('differential fuzz of request sequences', () => {
       ),
     });
     await assertProperty(
+      'sequences',
       fc.array(step, { minLength: 2, maxLength: 14 }),
       async (steps) => {
         await apps.reset(true);

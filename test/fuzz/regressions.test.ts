@@ -2,6 +2,7 @@
  * Minimal cases of what the differential fuzzer (differential.test.ts) found, one per bug, so a
  * regression fails here with a readable name. Each runs on both apps over identical fresh states.
  */
+import { gzipSync } from 'node:zlib';
 import { OPERATIONS } from '../../src/adapters/http-common/api/operations.js';
 import { check, checkLockstep } from './support/checks.js';
 import { destroyAgent, send, type FuzzRequest, type RawResponse } from './support/http.js';
@@ -132,6 +133,27 @@ describe('differential fuzz regressions', () => {
     const uploads = OPERATIONS.filter((op) => op.bodyKind === 'multipart');
     expect(uploads.filter((op) => !op.errors.includes(422)).map((op) => op.operationId)).toEqual([]);
   });
+
+  it.each([
+    ['gzip', gzipSync('{"subject":"hi","content":"there"}')],
+    ['br', Buffer.from('{"subject":"hi","content":"there"}')],
+    ['gzip', Buffer.alloc(0)],
+  ])(
+    'a body with Content-Encoding %s is a 415 on both (Express inflated gzip, Fastify parsed the bytes)',
+    async (encoding, body) => {
+      await expectAgreement(
+        request({
+          op: 'sendMail',
+          method: 'POST',
+          path: '/users/me/mails',
+          headers: { ...alice(), 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+          body,
+        }),
+        415,
+        'REQUEST.UNSUPPORTED_CONTENT_ENCODING',
+      );
+    },
+  );
 
   it('query parameters past the 1000th still count on Express (it dropped them)', async () => {
     const noise = Array.from({ length: 1000 }, (_, i) => `k${i}=${i}`).join('&');

@@ -25,6 +25,12 @@ export const requestProblems = {
     new HttpProblem(415, 'REQUEST.UNSUPPORTED_CONTENT_TYPE', `The request body must be ${expected}.`),
   malformedUrl: () =>
     new HttpProblem(400, 'REQUEST.MALFORMED_URL', 'The request URL is not validly percent-encoded.'),
+  unsupportedContentEncoding: () =>
+    new HttpProblem(
+      415,
+      'REQUEST.UNSUPPORTED_CONTENT_ENCODING',
+      'Request bodies must not be compressed (Content-Encoding: identity).',
+    ),
   notFound: () => new HttpProblem(404, 'ROUTE.NOT_FOUND', 'There is nothing at this address.'),
   methodNotAllowed: () =>
     new HttpProblem(405, 'ROUTE.METHOD_NOT_ALLOWED', 'This method is not allowed here.'),

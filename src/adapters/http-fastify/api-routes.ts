@@ -43,9 +43,11 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
   for (const operation of deps.operations) if (!uploads.includes(operation)) route(app, operation);
 
   function route(scope: FastifyInstance, operation: Operation): void {
+    const readsBody = operation.bodyKind === 'json' || operation.bodyKind === 'json-or-form';
     scope.route({
       method: operation.method.toUpperCase() as 'GET',
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
+      ...(readsBody ? { preParsing: refuseEncodedBody } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const file = operation.bodyKind === 'multipart' ? await multipartFile(request) : null;
         const body =
@@ -72,6 +74,18 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
       },
     });
   }
+}
+
+/**
+ * Before any byte is read, as Express's body parser (without inflation) does: a body sent with a
+ * Content-Encoding other than identity is refused (Fastify would parse the compressed bytes).
+ */
+async function refuseEncodedBody(request: FastifyRequest): Promise<void> {
+  const { headers } = request;
+  const hasBody =
+    headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
+  const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (hasBody && encoding !== 'identity') throw requestProblems.unsupportedContentEncoding();
 }
 
 async function multipartFile(request: FastifyRequest) {

@@ -28,6 +28,7 @@ import {
 } from '../../../test/support/postgres-harness.js';
 import { numericScoreSql } from './candidate-shortlist.js';
 import type { MikroOrmRepositories } from './mikro-orm-repositories.js';
+import { MikroOrmSockRepository } from './mikro-orm-sock-repository.js';
 
 jest.setTimeout(120_000);
 
@@ -91,7 +92,8 @@ function randomWorld(seed: number): World {
   const nextId = () => uuid(++n);
 
   const users = Array.from({ length: 60 }, (_, i) => {
-    const location: GeoPoint | null = random() < 0.8 ? { lat: 47 + random() * 8, lon: 6 + random() * 9 } : null;
+    const location: GeoPoint | null =
+      random() < 0.8 ? { lat: 47 + random() * 8, lon: 6 + random() * 9 } : null;
     // Some users share a place: equal distances, so the older sock and then the id decide.
     return aUser({ id: nextId(), username: `u${i}`, email: `u${i}@example.com`, location });
   });
@@ -102,7 +104,8 @@ function randomWorld(seed: number): World {
 
   const socks: Sock[] = [];
   for (let i = 0; i < 300; i++) {
-    const nearMidnight = EPOCH + int(0, 200) * DAY_MS + (random() < 0.5 ? int(-3, 3) * 1000 : int(0, DAY_MS - 1));
+    const nearMidnight =
+      EPOCH + int(0, 200) * DAY_MS + (random() < 0.5 ? int(-3, 3) * 1000 : int(0, DAY_MS - 1));
     const fresh: SockAttributes = {
       name: `sock ${i}`,
       story: random() < 0.15 ? '' : text(12),
@@ -145,7 +148,9 @@ function randomWorld(seed: number): World {
         ownerId: pick(users).id,
         // A copy joins on the same UTC day as its original, at another time of day.
         createdAt: new Date(
-          original ? Math.floor(original.createdAt.getTime() / DAY_MS) * DAY_MS + int(0, DAY_MS - 1) : nearMidnight,
+          original
+            ? Math.floor(original.createdAt.getTime() / DAY_MS) * DAY_MS + int(0, DAY_MS - 1)
+            : nearMidnight,
         ),
       }),
     );
@@ -172,7 +177,13 @@ function randomWorld(seed: number): World {
       createdAt: new Date(EPOCH + int(0, 200) * DAY_MS + int(0, DAY_MS - 1)),
     });
     const digits = () => String(int(1e8, 9e8));
-    const rivals = rivalOwners.map((u) => ({ ...own, id: nextId(), ownerId: u.id, story: digits(), specialty: digits() }));
+    const rivals = rivalOwners.map((u) => ({
+      ...own,
+      id: nextId(),
+      ownerId: u.id,
+      story: digits(),
+      specialty: digits(),
+    }));
     const kin = { ...own, id: nextId(), ownerId: kinOwner.id, kilometers: kinGap * 250 };
     socks.push(own, ...rivals, kin);
     families.push({ own, kin, rivals });
@@ -262,7 +273,8 @@ describe('candidates ranked over PostgreSQL', () => {
   });
 
   // The families' own socks, the random socks with the most copies and swipes, and a few more.
-  const copiesOf = (sock: Sock) => world.socks.filter((s) => s.color === sock.color && s.story === sock.story).length;
+  const copiesOf = (sock: Sock) =>
+    world.socks.filter((s) => s.color === sock.color && s.story === sock.story).length;
   const swipesOf = (sock: Sock) => world.swipes.filter((s) => s.sockId === sock.id).length;
   const ownSocks = [
     ...new Set([
@@ -287,7 +299,9 @@ describe('candidates ranked over PostgreSQL', () => {
       const { ranked } = rankedInMemory(family.own);
       expect(ranked[0]?.candidate.sock.id).toBe(family.kin.id);
     }
-    const gaps = world.families.map(({ own, kin, rivals }) => numericScore(own, nth(rivals, 0)) - numericScore(own, kin));
+    const gaps = world.families.map(
+      ({ own, kin, rivals }) => numericScore(own, nth(rivals, 0)) - numericScore(own, kin),
+    );
     expect(Math.max(...gaps)).toBeGreaterThan(MAX_TEXT_POINTS - 1e-6);
   });
 
@@ -305,7 +319,9 @@ describe('candidates ranked over PostgreSQL', () => {
       });
       const byId = new Map(world.socks.map((s) => [s.id, s]));
       expect(rows).toHaveLength(world.socks.length);
-      const off = rows.filter((row) => Math.abs(row.score - numericScore(own, byId.get(row.id) as Sock)) > 1e-9);
+      const off = rows.filter(
+        (row) => Math.abs(row.score - numericScore(own, byId.get(row.id) as Sock)) > 1e-9,
+      );
       expect(off).toEqual([]);
     }
   });
@@ -317,9 +333,7 @@ describe('candidates ranked over PostgreSQL', () => {
       let shortened = 0;
       for (const own of ownSocks) {
         const { candidates, ranked } = rankedInMemory(own);
-        const expected = ranked
-          .slice(0, limit)
-          .map((c) => ({ id: c.candidate.sock.id, score: c.score }));
+        const expected = ranked.slice(0, limit).map((c) => ({ id: c.candidate.sock.id, score: c.score }));
 
         const { items } = await listCandidates.execute({ userId: own.ownerId, sockId: own.id, limit });
 
@@ -334,4 +348,28 @@ describe('candidates ranked over PostgreSQL', () => {
       if (limit < 20) expect(shortened).toBeGreaterThan(0);
     },
   );
+
+  it('returns at most the cap, the best by numeric score (older sock, then id, on ties): beyond it, not exact', async () => {
+    const capped = new MikroOrmSockRepository(r.scope, { shortlistCap: 3 });
+    for (const family of world.families) {
+      const own = family.own;
+      const byNumeric = candidatesInMemory(world, own)
+        .map((sock) => ({ sock, score: numericScore(own, sock) }))
+        .sort(
+          (a, b) =>
+            b.score - a.score ||
+            a.sock.createdAt.getTime() - b.sock.createdAt.getTime() ||
+            (a.sock.id < b.sock.id ? -1 : 1),
+        );
+
+      const rows = await capped.shortlistCandidates(own, 1);
+
+      expect(rows.map((row) => row.sock.id).sort()).toEqual(
+        byNumeric
+          .slice(0, 3)
+          .map((c) => c.sock.id)
+          .sort(),
+      );
+    }
+  });
 });

@@ -18,8 +18,8 @@ export interface SqlFragment {
 }
 
 /**
- * The most rows `candidateShortlistSql` returns. Beyond it the shortlist is no longer exact:
- * see `candidateShortlistSql`.
+ * The most rows `candidateShortlistSql` returns by default. Beyond it the shortlist is no longer
+ * exact: see `candidateShortlistSql`.
  */
 export const SHORTLIST_CAP = 500;
 
@@ -46,15 +46,18 @@ const NOISE = 1e-6;
  * in full, as the text terms add nothing negative; a candidate below T − MAX_TEXT_POINTS scores
  * below T in full, so at least `limit` candidates beat it whatever the tie-breaks.
  *
- * The bound: at most `SHORTLIST_CAP` rows come back. When more candidates than that lie within
- * `MAX_TEXT_POINTS` of the cutoff, the rows kept are the best by numeric score (ties: the older
- * sock, then the id), and the ranking can miss a candidate outside them whose text terms would
- * have lifted it into the best `limit`. With uniformly random attributes this starts to happen
- * at about 100k socks for `limit` 20 (see `npm run bench:candidates`).
+ * The bound: at most `cap` rows come back (`SHORTLIST_CAP` by default). When more candidates
+ * than that lie within `MAX_TEXT_POINTS` of the cutoff, the rows kept are the best by numeric
+ * score (ties: the older sock, then the id), and the ranking can miss a candidate outside them
+ * whose text terms would have lifted it into the best `limit`. Dense data makes that common:
+ * once a sock has judged its best-ranked candidates, the rest crowd together, and with uniformly
+ * random attributes the window holds thousands of candidates at 100k socks. `npm run
+ * bench:candidates` reports the window and how many of the best 20 the capped shortlist got right.
  */
-export function candidateShortlistSql(own: Sock, limit: number): SqlFragment {
-  if (!Number.isInteger(limit) || limit < 1 || limit > SHORTLIST_CAP) {
-    throw new RangeError(`limit must be an integer from 1 to ${SHORTLIST_CAP}: ${limit}`);
+export function candidateShortlistSql(own: Sock, limit: number, cap: number = SHORTLIST_CAP): SqlFragment {
+  if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be a positive integer: ${cap}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > cap) {
+    throw new RangeError(`limit must be an integer from 1 to the cap (${cap}): ${limit}`);
   }
   const score = numericScoreSql(own, 's');
   const sql = `with best as (
@@ -84,7 +87,7 @@ where s.id = any (array(
       own.id,
       own.ownerId,
       own.ownerId,
-      SHORTLIST_CAP,
+      cap,
       MAX_TEXT_POINTS + NOISE,
       limit - 1,
     ],

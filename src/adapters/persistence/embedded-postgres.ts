@@ -122,13 +122,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 /**
  * The embedded database of `dataDir`: the server another live process already runs for it (see
  * `startEmbeddedPostgres`), or else a new one in this process. A note left by a process that no
- * longer runs, or whose port no longer answers, is removed as stale.
+ * longer runs, or whose port no longer answers, is removed as stale. `waitMs` bounds the wait
+ * for a holder that is still starting (default 60 s: a first start runs initdb).
  */
 export async function connectOrStartEmbedded(
   options: EmbeddedPostgresOptions & { readonly waitMs?: number },
 ): Promise<EmbeddedPostgres> {
   const noteFile = join(options.dataDir, SERVER_FILE);
-  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  const deadline = Date.now() + (options.waitMs ?? 60_000);
   let silentSince: number | null = null;
   for (;;) {
     const note = await readNote(noteFile);
@@ -195,7 +196,7 @@ async function claim(noteFile: string, dataDir: string): Promise<void> {
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        await link(temporary, noteFile);
+        await createExclusively(temporary, noteFile);
         heldHere.add(resolve(noteFile));
         return;
       } catch (error) {
@@ -210,6 +211,17 @@ async function claim(noteFile: string, dataDir: string): Promise<void> {
     throw new Error(`Could not lock the embedded database in ${dataDir}: ${noteFile} keeps reappearing.`);
   } finally {
     await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/** `link`, or on file systems without hard links an exclusive create (EEXIST either way). */
+async function createExclusively(temporary: string, noteFile: string): Promise<void> {
+  try {
+    await link(temporary, noteFile);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    await writeFile(noteFile, await readFile(temporary), { flag: 'wx' });
   }
 }
 

@@ -2,7 +2,12 @@ import { DriverException } from '@mikro-orm/core';
 import { RefreshToken } from '../../domain/auth/refresh-token.js';
 import type { Match } from '../../domain/matching/match.js';
 import { EmailTakenError, UsernameTakenError } from '../../domain/user/user-errors.js';
-import { aSock, aUser } from '../../application/testing/builders.js';
+import type { PictureRepository } from '../../application/ports/picture-repository.js';
+import { SwipeSock } from '../../application/swiping/swipe-sock.js';
+import { aPicture, aSock, aUser } from '../../application/testing/builders.js';
+import { FixedClock } from '../../application/testing/fixed-clock.js';
+import { SequentialIdGenerator } from '../../application/testing/sequential-id-generator.js';
+import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import { uuid } from '../../application/testing/contracts/contract-fixtures.js';
 import {
   createMigratedDatabase,
@@ -75,6 +80,77 @@ describe('PostgreSQL adapters', () => {
       );
 
       await expect(duplicateId).rejects.toBeInstanceOf(DriverException);
+    });
+  });
+
+  describe('a sock deleted between the existence check and the swipe', () => {
+    const at = new Date('2026-11-29T12:00:00.000Z');
+    const [alice, bob] = [aUser({ id: uuid(1), username: 'alice' }), aUser({ id: uuid(2), username: 'bob' })];
+    const [aliceSock, bobSock] = [
+      aSock({ id: uuid(3), ownerId: alice.id }),
+      aSock({ id: uuid(4), ownerId: bob.id }),
+    ];
+
+    beforeEach(async () => {
+      await r.uow.run(async () => {
+        for (const user of [alice, bob]) await r.users.add(user);
+        for (const sock of [aliceSock, bobSock]) await r.socks.add(sock);
+        await r.pictures.add(aPicture({ id: uuid(5), userId: bob.id, sockId: bobSock.id }));
+      });
+    });
+
+    it.each([
+      ['the target sock', bobSock],
+      ['the own sock', aliceSock],
+    ])('is not found when %s went meanwhile, and the unit stays usable', async (_, deleted) => {
+      // Other adapters over the same database: their own transactions, committed at once.
+      const elsewhere = postgresRepositories(database.orm);
+
+      const outcome = await r.uow.run(async () => {
+        expect(await r.socks.findById(deleted.id)).not.toBeNull();
+        await elsewhere.socks.remove(deleted.id);
+        const refusal = await r.swipes
+          .add({ sockId: aliceSock.id, targetSockId: bobSock.id, decision: 'like', judgedAt: at })
+          .catch((error: unknown) => error);
+        return { refusal, stillUsable: await r.users.findById(alice.id) };
+      });
+
+      expect(outcome.refusal).toBeInstanceOf(SockNotFoundError);
+      expect(outcome.stillUsable).toEqual(alice);
+    });
+
+    it('makes SwipeSock answer SockNotFoundError (404), not a foreign-key violation (500)', async () => {
+      const elsewhere = postgresRepositories(database.orm);
+      // The target goes right after SwipeSock has looked at its pictures, before the insert.
+      const pictures: PictureRepository = Object.assign(Object.create(r.pictures) as PictureRepository, {
+        listForSocks: async (ids: readonly string[]) => {
+          const found = await r.pictures.listForSocks(ids);
+          await elsewhere.socks.remove(bobSock.id);
+          return found;
+        },
+      });
+      const clock = new FixedClock(at);
+      const swipeSock = new SwipeSock(
+        r.socks,
+        pictures,
+        r.swipes,
+        r.matches,
+        r.users,
+        r.outbox,
+        new SequentialIdGenerator(),
+        r.uow,
+        clock,
+      );
+
+      const swiping = swipeSock.execute({
+        userId: alice.id,
+        sockId: aliceSock.id,
+        targetSockId: bobSock.id,
+        decision: 'like',
+      });
+
+      await expect(swiping).rejects.toBeInstanceOf(SockNotFoundError);
+      expect(await r.swipes.find(aliceSock.id, bobSock.id)).toBeNull();
     });
   });
 

@@ -1,7 +1,7 @@
 import type { CandidateRow, SockRepository } from '../../application/ports/sock-repository.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
 import type { Sock } from '../../domain/sock/sock.js';
-import { candidateShortlistSql } from './candidate-shortlist.js';
+import { SHORTLIST_CAP, candidateShortlistSql } from './candidate-shortlist.js';
 import { isUuid, uuidsOnly } from './ids.js';
 import { toUser } from './mikro-orm-user-repository.js';
 import { limitOffset, pageOf } from './pages.js';
@@ -14,7 +14,15 @@ import type { TransactionScope } from './transaction-scope.js';
  * from and to it; matches keep the id of a deleted sock (see `MatchRow`).
  */
 export class MikroOrmSockRepository implements SockRepository {
-  constructor(private readonly scope: TransactionScope) {}
+  private readonly shortlistCap: number;
+
+  /** `shortlistCap`: the most rows `shortlistCandidates` returns (default `SHORTLIST_CAP`). */
+  constructor(
+    private readonly scope: TransactionScope,
+    options: { readonly shortlistCap?: number } = {},
+  ) {
+    this.shortlistCap = options.shortlistCap ?? SHORTLIST_CAP;
+  }
 
   async add(sock: Sock): Promise<void> {
     await this.scope.use((em) => em.insert(SockSchema, toRow(sock)));
@@ -68,11 +76,12 @@ export class MikroOrmSockRepository implements SockRepository {
   /**
    * The candidates that can be among the best `limit` (see `candidateShortlistSql`): every
    * candidate whose numeric score, computed in SQL, is within `MAX_TEXT_POINTS` of the
-   * `limit`-th best, ties included, and at most `SHORTLIST_CAP` of them.
+   * `limit`-th best, ties included, and at most `shortlistCap` of them (beyond the cap, the
+   * best by numeric score: then the ranking is no longer guaranteed exact).
    */
   async shortlistCandidates(sock: Sock, limit: number): Promise<CandidateRow[]> {
     if (!isUuid(sock.id) || !isUuid(sock.ownerId)) return [];
-    const query = candidateShortlistSql(sock, limit);
+    const query = candidateShortlistSql(sock, Math.min(limit, this.shortlistCap), this.shortlistCap);
     return this.scope.use(async (em) => {
       const raw = await em.execute<Array<Record<string, unknown>>>(query.sql, [...query.bindings], 'all');
       if (raw.length === 0) return [];

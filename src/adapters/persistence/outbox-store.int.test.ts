@@ -90,6 +90,54 @@ describe('OutboxStore (PostgreSQL)', () => {
     expect(new Date((row as { dispatched_at: string }).dispatched_at)).toEqual(firstTime);
   });
 
+  describe('origins: the web and api apps share the table, each relay takes only its own app’s events', () => {
+    it('gives each store only the events of its own origin', async () => {
+      const ids = new SequentialIdGenerator();
+      const web = createMikroOrmRepositories(database.orm, { ids, clock, origin: 'web' });
+      const api = createMikroOrmRepositories(database.orm, { ids, clock, origin: 'api' });
+      await web.uow.run(() => web.outbox.add(mail(1)));
+      await api.uow.run(() => api.outbox.add(mail(2)));
+      await web.uow.run(() => web.outbox.add(mail(3)));
+      await api.uow.run(() => api.outbox.add(mail(4)));
+
+      const forWeb = await web.uow.run(() => web.outboxStore.takePending(10));
+      const forApi = await api.uow.run(() => api.outboxStore.takePending(10));
+
+      expect(forWeb.map((e) => e.message)).toEqual([mail(1), mail(3)]);
+      expect(forApi.map((e) => e.message)).toEqual([mail(2), mail(4)]);
+    });
+
+    it('marks only its own origin’s events dispatched', async () => {
+      const ids = new SequentialIdGenerator();
+      const web = createMikroOrmRepositories(database.orm, { ids, clock, origin: 'web' });
+      const api = createMikroOrmRepositories(database.orm, { ids, clock, origin: 'api' });
+      await web.uow.run(() => web.outbox.add(mail(1)));
+      await api.uow.run(() => api.outbox.add(mail(2)));
+      const all = (await readOutboxEvents(database.orm)).map((e) => e.id);
+
+      await web.uow.run(() => web.outboxStore.markDispatched(all, clock.now()));
+
+      expect(await web.uow.run(() => web.outboxStore.takePending(10))).toEqual([]);
+      expect((await api.uow.run(() => api.outboxStore.takePending(10))).map((e) => e.message)).toEqual([
+        mail(2),
+      ]);
+    });
+
+    it("records and takes the web app's events when no origin is given", async () => {
+      await r.uow.run(() => r.outbox.add(mail(1)));
+      const [row] = await database.orm.em.fork().getConnection().execute('select origin from outbox_events');
+      expect(row).toEqual({ origin: 'web' });
+      const web = createMikroOrmRepositories(database.orm, {
+        ids: new SequentialIdGenerator(),
+        clock,
+        origin: 'web',
+      });
+      expect((await web.uow.run(() => web.outboxStore.takePending(10))).map((e) => e.message)).toEqual([
+        mail(1),
+      ]);
+    });
+  });
+
   it('refuses to take events outside a unit of work (the locks would end at once)', async () => {
     await expect(r.outboxStore.takePending(1)).rejects.toThrow('must run inside UnitOfWork.run');
   });

@@ -1,6 +1,13 @@
 import { createTestDatabase, type TestDatabase } from '../../../test/support/postgres.js';
 import { createOrm, type Orm } from './mikro-orm.config.js';
+import { MIGRATIONS } from './migrations/index.js';
 import { assertSchemaCurrent, migrateUp, pendingMigrations } from './schema-migrations.js';
+
+const ALL = [
+  'Migration20261130000000_initial',
+  'Migration20261201000000_candidate_indexes',
+  'Migration20261201000100_outbox_origin',
+];
 
 describe('migrations and entity metadata', () => {
   let db: TestDatabase;
@@ -17,20 +24,43 @@ describe('migrations and entity metadata', () => {
   });
 
   it('reports pending migrations on an empty database, and refuses it', async () => {
-    expect(await pendingMigrations(orm)).toEqual(['Migration20261130000000_initial']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(ALL);
+    expect(await pendingMigrations(orm)).toEqual(ALL);
     await expect(assertSchemaCurrent(orm)).rejects.toThrow(
       'Database schema is behind: run `npm run db:migrate`',
     );
   });
 
   it('migrates an empty database to exactly what the entity metadata describes', async () => {
-    expect(await migrateUp(orm)).toEqual(['Migration20261130000000_initial']);
+    expect(await migrateUp(orm)).toEqual(ALL);
     await expect(assertSchemaCurrent(orm)).resolves.toBeUndefined();
-    const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(diff.trim()).toBe('');
+    expect(await schemaDiff()).toBe('');
   });
 
   it('is a no-op the second time', async () => {
     expect(await migrateUp(orm)).toEqual([]);
   });
+
+  it('rolls the later migrations back and applies them again; earlier events become the web app’s', async () => {
+    const migrator = orm.getMigrator();
+    const rolledBack = await migrator.down({ migrations: ALL.slice(1).reverse() });
+    expect(rolledBack.map((m) => m.name)).toEqual(ALL.slice(1).reverse());
+    await sql(
+      `insert into outbox_events (id, type, payload, created_at)
+       values ('00000000-0000-4000-8000-000000000001', 'self-mail.send', '{}', now())`,
+    );
+
+    expect(await migrateUp(orm)).toEqual(ALL.slice(1));
+
+    expect(await sql('select origin from outbox_events')).toEqual([{ origin: 'web' }]);
+    expect(await schemaDiff()).toBe('');
+  });
+
+  async function sql(statement: string): Promise<unknown> {
+    return orm.em.fork().getConnection().execute(statement);
+  }
+
+  async function schemaDiff(): Promise<string> {
+    return (await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim();
+  }
 });

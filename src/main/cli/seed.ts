@@ -56,6 +56,7 @@ runCli('seed', USAGE, async ({ args, config, logger, signal }) => {
       `Log in as ${summary.firstUsername} (… ${summary.lastUsername}) with the password "${DEMO_PASSWORD}".`,
     ];
     process.stdout.write(`${lines.filter((line) => line !== null).join('\n')}\n`);
+    if (summary.interrupted) process.exitCode = 130;
   } finally {
     await database.close();
   }

@@ -20,7 +20,8 @@ describe('seedDemoData on PostgreSQL', () => {
 
   /** Everything the seed decides, in a stable order (picture keys are random by design). */
   const snapshot = async () => {
-    const sql = (query: string) => database.orm.em.fork().getConnection().execute(query);
+    const sql = (query: string): Promise<Array<Record<string, unknown>>> =>
+      database.orm.em.fork().getConnection().execute(query);
     return {
       users: await sql(
         `select id, username, email, first_name, last_name, birthday, gender, city, location_lat, password_hash, created_at from users order by username`,
@@ -73,7 +74,7 @@ describe('seedDemoData on PostgreSQL', () => {
       lastUsername: 'demo-0012',
     });
     const data = await snapshot();
-    expect(data.users.map((u: { username: string }) => u.username)).toEqual(
+    expect(data.users.map((u) => u.username)).toEqual(
       Array.from({ length: 12 }, (_, i) => `demo-${String(i + 1).padStart(4, '0')}`),
     );
     expect(data.socks).toHaveLength(summary.socks);
@@ -116,11 +117,7 @@ describe('seedDemoData on PostgreSQL', () => {
     );
     await seed({ users: 12, seed: 43, reset: true });
     const other = await snapshot();
-    expect(other.users.map((u: { username: string }) => u.username)).toEqual(
-      first.users.map((u: { username: string }) => u.username),
-    );
-    expect(other.socks.map((s: { name: string }) => s.name)).not.toEqual(
-      first.socks.map((s: { name: string }) => s.name),
-    );
+    expect(other.users.map((u) => u.username)).toEqual(first.users.map((u) => u.username));
+    expect(other.socks.map((s) => s.name)).not.toEqual(first.socks.map((s) => s.name));
   });
 });

@@ -27,7 +27,7 @@ export interface SeedOptions {
   readonly reset: boolean;
   /** Users per unit of work (default 200). */
   readonly batchSize?: number;
-  /** Users whose pictures are stored, or whose swipes run, at the same time (default 4). */
+  /** Pictures stored, or users swiping, at the same time (default 8; the pool's default max is 10). */
   readonly concurrency?: number;
 }
 
@@ -63,7 +63,8 @@ export interface SeedSummary {
  * Deterministic demo data (see `DemoPlan`): users `demo-0001`…, each with a profile picture and
  * 1–4 socks with 1–2 pictures, stored through the repositories in units of work of `batchSize`
  * users; then some swipes per user through the SwipeSock use case, so the matches and their
- * outbox events are real. Idempotent by username: demo users that exist are skipped.
+ * outbox events are real. Idempotent by username: demo users that exist are skipped (a run
+ * killed within a batch may leave that batch's swipes unmade; `--reset` starts over).
  * @throws {Error} when a demo username exists with another id (another seed, or a real account)
  */
 export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promise<SeedSummary> {
@@ -94,7 +95,13 @@ export async function seedDemoData(deps: SeedDeps, options: SeedOptions): Promis
     const following = batches[i + 1];
     nextKeys = following ? pictures.store(following) : none;
     nextKeys.catch(() => undefined); // awaited next round; no unhandled rejection meanwhile
-    const made = await swipeAll(deps, plan, users, concurrency);
+    const made = await swipeAll(deps, plan, users, concurrency).catch(async (error: unknown) => {
+      await nextKeys.then(
+        (unused) => pictures.discard(unused),
+        () => undefined,
+      );
+      throw error;
+    });
     counts.users += users.length;
     counts.socks += users.reduce((n, u) => n + u.socks.length, 0);
     counts.pictures += users.reduce((n, u) => n + 1 + u.socks.reduce((m, s) => m + s.pictures.length, 0), 0);

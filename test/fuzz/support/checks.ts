@@ -115,7 +115,13 @@ export function contractViolations(op: Operation, req: FuzzRequest, res: RawResp
       problems.push('body is not JSON');
     }
   }
-  if (res.status >= 200 && res.status < 300) {
+  if (req.method === 'HEAD') {
+    // The GET's status and headers, never a body.
+    if (res.body.length > 0) problems.push('HEAD answer has a body');
+    if (res.status >= 400 && !/^application\/problem\+json\b/.test(type)) {
+      problems.push(`error content-type is "${type}"`);
+    }
+  } else if (res.status >= 200 && res.status < 300) {
     if (res.status === 204 || !op.success.schema) {
       if (res.body.length > 0) problems.push(`${res.status} answer has a body`);
     } else {

@@ -35,18 +35,29 @@ export function destroyAgent(): void {
 }
 
 /** Sends `req` under `base` to 127.0.0.1:`port`. Resolves once the whole response is read. */
-export function send(port: number, base: string, req: FuzzRequest): Promise<RawResponse> {
-  const body =
-    req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+export async function send(port: number, base: string, req: FuzzRequest): Promise<RawResponse> {
+  try {
+    return await sendOnce(port, base, req, agent);
+  } catch (error) {
+    // A kept-alive socket the server had just closed (after a 431, say): the request never got
+    // there. Node's documented remedy is to retry, here on a fresh connection.
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return sendOnce(port, base, req, false);
+    throw error;
+  }
+}
+
+function sendOnce(port: number, base: string, req: FuzzRequest, via: http.Agent | false): Promise<RawResponse> {
+  const body = req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: Record<string, string | number> = { ...req.headers };
-  if (body !== null && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
+  const chunked = Object.keys(headers).some((h) => h.toLowerCase() === 'transfer-encoding');
+  if (body !== null && !chunked && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
     headers['Content-Length'] = body.length;
   }
   const path = `${base}${req.path}${req.query ? `?${req.query}` : ''}`;
   return new Promise((resolve, reject) => {
     let settled = false;
     const client = http.request(
-      { host: '127.0.0.1', port, method: req.method, path, headers, agent },
+      { host: '127.0.0.1', port, method: req.method, path, headers, agent: via },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,12 +70,20 @@ export function send(port: number, base: string, req: FuzzRequest): Promise<RawR
         });
       },
     );
+    client.on('socket', (socket) => socket.setNoDelay(true));
     // A server may answer (413, 415) before it read the whole body and close the connection:
     // what counts is the response, not the write.
     client.on('error', (error) => {
-      if (!settled) setTimeout(() => !settled && reject(error), 200);
+      if (settled) return;
+      if (client.reusedSocket) Object.assign(error, { reusedSocket: true });
+      setTimeout(() => !settled && reject(error), client.reusedSocket ? 0 : 200);
     });
-    if (body !== null) client.end(body);
+    if (body !== null && chunked) {
+      // Transfer-Encoding: chunked, in a few chunks.
+      const step = Math.max(1, Math.ceil(body.length / 3));
+      for (let i = 0; i < body.length; i += step) client.write(body.subarray(i, i + step));
+      client.end();
+    } else if (body !== null) client.end(body);
     else client.end();
   });
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deflateSync, gzipSync } from 'node:zlib';
 import type { Operation } from '../../../src/adapters/http-common/api/operation.js';
 import { OPERATIONS } from '../../../src/adapters/http-common/api/operations.js';
 import { printable, type FuzzRequest } from './http.js';
@@ -493,6 +494,75 @@ const MUTATIONS: readonly Mutation[] = [
           const headers = { ...req.headers, ...(type ? { 'Content-Type': type } : {}) };
           return withRaw(req, { kind: `body-on-bodyless:${type ?? 'none'}`, headers, body });
         }),
+  },
+  {
+    name: 'content-encoding',
+    weight: 2,
+    applies: hasJsonBody,
+    arb: (draft) => {
+      const req = render({ ...draft, bodyAs: 'json' });
+      const text = String(req.body);
+      return fc
+        .constantFrom(
+          { encoding: 'gzip', body: gzipSync(text) },
+          { encoding: 'deflate', body: deflateSync(text) },
+          { encoding: 'identity', body: Buffer.from(text) },
+          { encoding: 'br', body: Buffer.from(text) },
+          { encoding: 'x-unknown', body: Buffer.from(text) },
+          { encoding: 'gzip', body: Buffer.from(text) },
+        )
+        .map(({ encoding, body }) =>
+          withRaw(req, {
+            kind: `content-encoding:${encoding}`,
+            headers: { ...req.headers, 'Content-Encoding': encoding },
+            body,
+          }),
+        );
+    },
+  },
+  {
+    name: 'chunked-body',
+    weight: 1,
+    applies: (op) => op.bodyKind !== 'none',
+    arb: (draft) =>
+      fc.constant(withRaw(render(draft), { kind: 'chunked-body', headers: { ...render(draft).headers, 'Transfer-Encoding': 'chunked' } })),
+  },
+  {
+    name: 'trailing-slash',
+    weight: 1,
+    applies: () => true,
+    arb: (draft) => fc.constant(withRaw(render(draft), { kind: 'trailing-slash', path: `${render(draft).path}/` })),
+  },
+  {
+    name: 'head',
+    weight: 1,
+    applies: (op) => op.method === 'get',
+    arb: (draft) => fc.constant(withRaw(render(draft), { kind: 'head', method: 'HEAD' })),
+  },
+  {
+    name: 'deep-json',
+    weight: 1,
+    applies: hasJsonBody,
+    arb: (draft) =>
+      fc
+        .tuple(fc.integer({ min: 100, max: 30_000 }), fc.constantFrom(...Object.keys(bodyProps(draft.op))))
+        .map(([depth, key]) => {
+          const text = JSON.stringify({ ...(draft.body as Record<string, unknown>), [key]: 0 });
+          const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+          const body = text.replace(`"${key}":0`, `"${key}":${deep}`);
+          return withRaw(render({ ...draft, bodyAs: 'json' }), { kind: `deep-json:${depth}`, body });
+        }),
+  },
+  {
+    // Large but within Node's 16 KiB for the whole head (beyond it see known-differences.test.ts).
+    name: 'large-header',
+    weight: 1,
+    applies: () => true,
+    arb: (draft) =>
+      fc.integer({ min: 4_000, max: 12_000 }).map((n) => {
+        const req = render(draft);
+        return withRaw(req, { kind: `large-header:${n}`, headers: { ...req.headers, 'X-Padding': 'p'.repeat(n) } });
+      }),
   },
   {
     name: 'multipart',

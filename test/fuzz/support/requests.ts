@@ -216,7 +216,19 @@ function socialLinkArb(): fc.Arbitrary<unknown> {
   );
 }
 
+/** Built once per pools and caller: some arbitraries (emailAddress) are slow to build. */
+const hintsCache = new WeakMap<Pools, Map<UserName, Hints>>();
+
 export function hintsFor(pools: Pools, caller: UserName): Hints {
+  const cached = hintsCache.get(pools)?.get(caller);
+  if (cached) return cached;
+  const hints = buildHints(pools, caller);
+  if (!hintsCache.has(pools)) hintsCache.set(pools, new Map());
+  hintsCache.get(pools)!.set(caller, hints);
+  return hints;
+}
+
+function buildHints(pools: Pools, caller: UserName): Hints {
   const f = pools.fixture;
   const mine = f.owned[caller];
   const passwords = Object.values(f.passwords);
@@ -377,9 +389,18 @@ export function validRequestArb(op: Operation, pools: Pools): fc.Arbitrary<FuzzR
   return validDraftArb(op, pools).map((draft) => printable(render(draft)));
 }
 
-/** Valid drafts of `op`, by a weighted choice of callers. */
+const draftsCache = new WeakMap<Pools, Map<Operation, fc.Arbitrary<Draft>>>();
+
+/** Valid drafts of `op`, by a weighted choice of callers (built once per pools and operation). */
 export function validDraftArb(op: Operation, pools: Pools): fc.Arbitrary<Draft> {
-  return fc.oneof(...CALLERS.map(([caller, weight]) => ({ weight, arbitrary: draftArb(op, pools, caller) })));
+  if (!draftsCache.has(pools)) draftsCache.set(pools, new Map());
+  const cache = draftsCache.get(pools)!;
+  let arb = cache.get(op);
+  if (!arb) {
+    arb = fc.oneof(...CALLERS.map(([caller, weight]) => ({ weight, arbitrary: draftArb(op, pools, caller) })));
+    cache.set(op, arb);
+  }
+  return arb;
 }
 
 // ---------------------------------------------------------------------------------------------

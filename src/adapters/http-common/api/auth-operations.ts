@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { RefreshBody, TokenBody, TokenPair } from '../schemas/auth.js';
 import { defineOperation } from './operation.js';
 

@@ -15,7 +15,8 @@ export interface ApiRouterDeps {
 /** The REST API (`api-v1.md`) on Express: every operation of the shared table, nothing else. */
 export function apiRouter(deps: ApiRouterDeps): express.Router {
   const router = express.Router({ caseSensitive: true, strict: false });
-  const rawBody = express.raw({ type: () => true, limit: REQUEST_LIMITS.bodyBytes });
+  // Compressed bodies are refused (415), as on Fastify, which has no decompression.
+  const rawBody = express.raw({ type: () => true, limit: REQUEST_LIMITS.bodyBytes, inflate: false });
 
   for (const operation of deps.operations) {
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
@@ -87,7 +88,8 @@ function bodyParserProblem(error: unknown): Error | null {
   if (error instanceof URIError) return requestProblems.malformedUrl();
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return requestProblems.bodyTooLarge();
-  if (type === 'entity.parse.failed' || type === 'request.aborted' || type === 'encoding.unsupported') {
+  if (type === 'encoding.unsupported') return requestProblems.unsupportedContentEncoding();
+  if (type === 'entity.parse.failed' || type === 'request.aborted') {
     return requestProblems.malformedJson();
   }
   return null;

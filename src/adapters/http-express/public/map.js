@@ -1,3 +1,4 @@
+/* global window, document, L */
 // Draws the places of [data-map] with Leaflet. The places and the distance are also written out
 // in the page, so nothing is lost when the tiles (or this script) cannot load.
 (function () {
@@ -7,7 +8,7 @@
     var points;
     try {
       points = JSON.parse(element.getAttribute('data-points') || '[]');
-    } catch (e) {
+    } catch {
       return;
     }
     if (!points.length) {

@@ -1,3 +1,4 @@
+/* global window, document, HTMLFormElement, setInterval, clearInterval */
 // HotSox: small progressive enhancements. Every page works without this file.
 (function () {
   'use strict';
@@ -21,7 +22,8 @@
     dialog.addEventListener('close', function () {
       if (dialog.returnValue === 'yes' && pending) {
         pending.dataset.confirmed = 'yes';
-        pending.requestSubmit ? pending.requestSubmit() : pending.submit();
+        if (pending.requestSubmit) pending.requestSubmit();
+        else pending.submit();
       }
       pending = null;
     });

@@ -101,7 +101,12 @@ function friendly(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       if (issue.format === 'date') return 'Please enter a valid date.';
       return sentence(issue.message);
-    default:
+    case 'custom':
+    case 'invalid_element':
+    case 'invalid_key':
+    case 'invalid_union':
+    case 'not_multiple_of':
+    case 'unrecognized_keys':
       return sentence(issue.message);
   }
 }

@@ -72,8 +72,14 @@ export function endLogin(req: Request): Promise<void> {
   return regenerate(req);
 }
 
+/** A new session (and id); only the acknowledged cookie notice carries over: it is no one's secret. */
 function regenerate(req: Request): Promise<void> {
+  const cookieNoticeSeen = req.session.cookieNoticeSeen;
   return new Promise((resolve, reject) => {
-    req.session.regenerate((error: unknown) => (error ? reject(error as Error) : resolve()));
+    req.session.regenerate((error: unknown) => {
+      if (error) return reject(error as Error);
+      if (cookieNoticeSeen) req.session.cookieNoticeSeen = true;
+      resolve();
+    });
   });
 }
