@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type {
   AccessTokenClaims,
@@ -14,19 +15,21 @@ const ALGORITHM = 'HS256';
  * Both APIs share the secret, so a token issued by one is accepted by the other.
  */
 export class JoseAccessTokens implements AccessTokens {
-  private readonly key: Uint8Array;
+  /** A KeyObject, imported once: jose would import raw bytes again on every sign and verify. */
+  private readonly key: KeyObject;
 
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.key = new TextEncoder().encode(secret);
+    const bytes = new TextEncoder().encode(secret);
     // RFC 7518 §3.2: an HS256 key must be at least as long as the hash, 256 bits.
-    if (this.key.length < 32) throw new RangeError('The access token secret must be at least 32 bytes long.');
+    if (bytes.length < 32) throw new RangeError('The access token secret must be at least 32 bytes long.');
     if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
       throw new RangeError('The access token lifetime must be a positive number of seconds.');
     }
+    this.key = createSecretKey(bytes);
   }
 
   async issue(claims: AccessTokenClaims): Promise<IssuedAccessToken> {
