@@ -301,7 +301,7 @@ describe('the HotSox web journey in Chromium', () => {
     process.stdout.write(`web journey: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 
-  it('renders error pages, the login throttle and the CSRF refusal in the same design', async () => {
+  it('renders the login redirect, the 404 page and a failed login in the same design', async () => {
     const visitor = await person(`carol${run}`, 'Paris', 'phone');
     const { page } = visitor;
     const missing = await page.goto('/socks/00000000-0000-4000-8000-000000000000');
@@ -312,7 +312,7 @@ describe('the HotSox web journey in Chromium', () => {
     await expectText(page, 'Lost in the wash');
     await shot(visitor, '15-not-found');
     await page.goto('/login');
-    await page.getByLabel('Username').fill('nobody-at-all');
+    await page.getByLabel('Username').fill(`nobody${run}`);
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expectText(page, 'Username or password is not correct.');

@@ -24,7 +24,9 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, afterChange
       (res.locals.log as Logger).info(
         {
           method: req.method,
-          url: req.originalUrl.split('?')[0],
+          // The route pattern, not the URL: paths may carry secrets (password-reset tokens).
+          route,
+          ...(req.route ? {} : { path: req.path }),
           status: res.statusCode,
           ms: Math.round(seconds * 1000),
         },

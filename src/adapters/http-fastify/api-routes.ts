@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Operation, OperationContext } from '../http-common/api/operation.js';
 import { runOperation } from '../http-common/api/run-operation.js';
 import { decodeBody } from '../http-common/decode-body.js';
@@ -48,6 +48,9 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
       method: operation.method.toUpperCase() as 'GET',
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
       ...(readsBody ? { preParsing: refuseEncodedBody } : {}),
+      ...(operation.bodyKind === 'none'
+        ? { preParsing: ignoreBody, bodyLimit: Number.MAX_SAFE_INTEGER }
+        : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const file = operation.bodyKind === 'multipart' ? await multipartFile(request) : null;
         const body =
@@ -86,6 +89,22 @@ async function refuseEncodedBody(request: FastifyRequest): Promise<void> {
     headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
   const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
   if (hasBody && encoding !== 'identity') throw requestProblems.unsupportedContentEncoding();
+}
+
+/**
+ * An operation without a body ignores whatever is sent, as on Express: the bytes are drained,
+ * never buffered, so no size limit applies (Fastify would buffer them and answer 413 past the
+ * limit). Fastify reads the empty stream instead; it must account for the declared length.
+ */
+async function ignoreBody(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  payload: Readable,
+): Promise<Readable> {
+  payload.resume();
+  return Object.assign(Readable.from([]), {
+    receivedEncodedLength: Number(request.headers['content-length'] ?? 0),
+  });
 }
 
 async function multipartFile(request: FastifyRequest) {

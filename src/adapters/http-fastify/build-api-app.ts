@@ -61,7 +61,7 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
     request.log.info(
       {
         method: request.method,
-        url: request.url.split('?')[0],
+        route,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
