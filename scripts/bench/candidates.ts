@@ -16,8 +16,8 @@
  *    ranking with the text terms, the pictures of the best), after a warm-up, at limits 1 and
  *    20; and the shortlist query alone. Prints p50 / p99 per size and the ratio 100k / 10k.
  * 4. Checks the answer against the exact one: the same query without the row cap returns every
- *    candidate within `MAX_TEXT_POINTS` of the 20th best numeric score, and ranking all of them
- *    gives the exact best 20; prints how many rows that window holds and how many of the best 20
+ *    candidate within `MAX_TEXT_POINTS` of the `limit`-th best numeric score, and ranking all of
+ *    them gives the exact best; prints how many rows that window holds and how many of the best
  *    the capped shortlist got right.
  *
  *   node dist/scripts/bench/candidates.js [--runs 100] [--warmup 10] [--sizes 10000,100000]
@@ -426,38 +426,39 @@ async function measure(orm: Orm, world: World, size: number): Promise<Map<string
   return timings;
 }
 
-/** The capped answer at limit 20 next to the exact one (from the uncapped window). */
+/** At each limit, the capped answer next to the exact one (ranked from the uncapped window). */
 async function checkExactness(
   r: ReturnType<typeof repositories>,
   listCandidates: ListCandidates,
   own: Sock,
   world: World,
 ): Promise<void> {
-  const limit = 20;
   const uncapped = new MikroOrmSockRepository(r.scope, { shortlistCap: 10_000_000 });
-  const window = await uncapped.shortlistCandidates(own, limit);
   const me = await r.users.findById(world.benchUserId);
-  const exact = rankCandidates(
-    own,
-    me?.location ?? null,
-    window.map((row) => ({ sock: row.sock, ownerLocation: row.owner.location })),
-  )
-    .slice(0, limit)
-    .map((c) => c.candidate.sock.id);
-  const answer = (
-    await listCandidates.execute({ userId: world.benchUserId, sockId: own.id, limit })
-  ).items.map((item) => item.sock.sock.id);
-  const same = answer.filter((id) => exact.includes(id)).length;
-  const verdict =
-    answer.join() === exact.join()
-      ? 'exact (the same socks in the same order)'
-      : same === exact.length
-        ? 'the right socks in another order'
-        : `${same} of the ${exact.length} right socks`;
-  console.log(
-    `  exactness at limit ${limit}: ${window.length} candidates within the text margin (cap ${SHORTLIST_CAP}); ` +
-      `the capped answer is ${verdict}`,
-  );
+  for (const limit of LIMITS) {
+    const window = await uncapped.shortlistCandidates(own, limit);
+    const exact = rankCandidates(
+      own,
+      me?.location ?? null,
+      window.map((row) => ({ sock: row.sock, ownerLocation: row.owner.location })),
+    )
+      .slice(0, limit)
+      .map((c) => c.candidate.sock.id);
+    const answer = (
+      await listCandidates.execute({ userId: world.benchUserId, sockId: own.id, limit })
+    ).items.map((item) => item.sock.sock.id);
+    const same = answer.filter((id) => exact.includes(id)).length;
+    const verdict =
+      answer.join() === exact.join()
+        ? 'exact'
+        : same === exact.length
+          ? 'the right socks in another order'
+          : `${same} of the ${exact.length} right socks`;
+    console.log(
+      `  exactness at limit ${limit}: ${window.length.toLocaleString('en')} candidates within the text margin ` +
+        `(cap ${SHORTLIST_CAP}); the capped answer is ${verdict}`,
+    );
+  }
 }
 
 /** p50 and p99 of RUNS calls, after WARMUP calls. */

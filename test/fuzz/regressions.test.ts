@@ -158,17 +158,47 @@ describe('differential fuzz regressions', () => {
   it.each([
     ['application/json', 70_000],
     ['text/plain', 2 * 1024 * 1024],
-  ])('a %s body of %d bytes on an operation without one is ignored on both (Fastify answered 413)', async (type, size) => {
-    await expectAgreement(
-      request({
-        op: 'deleteMail',
-        method: 'DELETE',
-        path: `/users/me/mails/${apps.express.fixture.mailIds[0]}`,
-        headers: { ...alice(), 'Content-Type': type },
-        body: 'x'.repeat(size),
-      }),
-      204,
-    );
+  ])(
+    'a %s body of %d bytes on an operation without one is ignored on both (Fastify answered 413)',
+    async (type, size) => {
+      await expectAgreement(
+        request({
+          op: 'deleteMail',
+          method: 'DELETE',
+          path: `/users/me/mails/${apps.express.fixture.mailIds[0]}`,
+          headers: { ...alice(), 'Content-Type': type },
+          body: 'x'.repeat(size),
+        }),
+        204,
+      );
+    },
+  );
+
+  it('a multipart body cut off inside the file is a 400 on both, not an uncaught stream error', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const body = Buffer.concat([
+        Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\n\r\n'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+      ]);
+      await expectAgreement(
+        request({
+          op: 'addMyPicture',
+          method: 'POST',
+          path: '/users/me/pictures',
+          headers: { ...alice(), 'Content-Type': 'multipart/form-data; boundary=b' },
+          body,
+        }),
+        400,
+        'REQUEST.MALFORMED_BODY',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
   });
 
   it('query parameters past the 1000th still count on Express (it dropped them)', async () => {

@@ -29,6 +29,9 @@ export function readMultipartFile(
     busboy.on('file', (name, fileStream) => {
       const chunks: Buffer[] = [];
       fileStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A body cut off inside the file fails the file's stream too: busboy's own 'error' reports it
+      // (below); unheard, this one would be an uncaught exception and end the process.
+      fileStream.on('error', () => undefined);
       fileStream.on('limit', () => {
         failure ??= requestProblems.fileTooLarge();
         fileStream.resume();

@@ -46,8 +46,14 @@ export async function send(port: number, base: string, req: FuzzRequest): Promis
   }
 }
 
-function sendOnce(port: number, base: string, req: FuzzRequest, via: http.Agent | false): Promise<RawResponse> {
-  const body = req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+function sendOnce(
+  port: number,
+  base: string,
+  req: FuzzRequest,
+  via: http.Agent | false,
+): Promise<RawResponse> {
+  const body =
+    req.body === null ? null : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
   const headers: Record<string, string | number> = { ...req.headers };
   const chunked = Object.keys(headers).some((h) => h.toLowerCase() === 'transfer-encoding');
   if (body !== null && !chunked && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {

@@ -525,13 +525,19 @@ const MUTATIONS: readonly Mutation[] = [
     weight: 1,
     applies: (op) => op.bodyKind !== 'none',
     arb: (draft) =>
-      fc.constant(withRaw(render(draft), { kind: 'chunked-body', headers: { ...render(draft).headers, 'Transfer-Encoding': 'chunked' } })),
+      fc.constant(
+        withRaw(render(draft), {
+          kind: 'chunked-body',
+          headers: { ...render(draft).headers, 'Transfer-Encoding': 'chunked' },
+        }),
+      ),
   },
   {
     name: 'trailing-slash',
     weight: 1,
     applies: () => true,
-    arb: (draft) => fc.constant(withRaw(render(draft), { kind: 'trailing-slash', path: `${render(draft).path}/` })),
+    arb: (draft) =>
+      fc.constant(withRaw(render(draft), { kind: 'trailing-slash', path: `${render(draft).path}/` })),
   },
   {
     name: 'head',
@@ -561,7 +567,10 @@ const MUTATIONS: readonly Mutation[] = [
     arb: (draft) =>
       fc.integer({ min: 4_000, max: 12_000 }).map((n) => {
         const req = render(draft);
-        return withRaw(req, { kind: `large-header:${n}`, headers: { ...req.headers, 'X-Padding': 'p'.repeat(n) } });
+        return withRaw(req, {
+          kind: `large-header:${n}`,
+          headers: { ...req.headers, 'X-Padding': 'p'.repeat(n) },
+        });
       }),
   },
   {
@@ -662,7 +671,9 @@ const MUTATIONS: readonly Mutation[] = [
 export function mutatedArb(op: Operation, pools: Pools): fc.Arbitrary<FuzzRequest> {
   const applicable = MUTATIONS.filter((m) => m.applies(op));
   return validDraftArb(op, pools)
-    .chain((draft) => fc.oneof(...applicable.map((m) => ({ weight: m.weight, arbitrary: m.arb(draft, pools) }))))
+    .chain((draft) =>
+      fc.oneof(...applicable.map((m) => ({ weight: m.weight, arbitrary: m.arb(draft, pools) }))),
+    )
     .map(printable);
 }
 

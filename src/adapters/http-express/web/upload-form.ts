@@ -54,6 +54,9 @@ export function readUploadForm(req: Request): Promise<UploadForm> {
       const chunks: Buffer[] = [];
       let truncated = false;
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A form cut off inside a file fails that file's stream too; busboy's 'error' (below) reports
+      // it, and unheard this one would be an uncaught exception that ends the process.
+      stream.on('error', () => undefined);
       stream.on('limit', () => {
         truncated = true;
         chunks.length = 0;
