@@ -1,4 +1,4 @@
-import type { HarnessFactory } from '../../src/application/testing/contracts/repository-harness.js';
+import type { PasswordResetHarnessFactory } from '../../src/application/testing/contracts/password-reset-token-repository.contract.js';
 import { FixedClock } from '../../src/application/testing/fixed-clock.js';
 import { SequentialIdGenerator } from '../../src/application/testing/sequential-id-generator.js';
 import {
@@ -73,7 +73,7 @@ export async function readOutboxEvents(orm: Orm) {
  * The contract suites' harness over `database`: every test starts from empty tables. Register
  * `createMigratedDatabase` in `beforeAll` and `dispose` in `afterAll` of the same file.
  */
-export function postgresHarnessFactory(database: () => MigratedDatabase): HarnessFactory {
+export function postgresHarnessFactory(database: () => MigratedDatabase): PasswordResetHarnessFactory {
   return async () => {
     const { orm, empty } = database();
     await empty();

@@ -5,6 +5,7 @@ import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
 import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
 import type { Orm } from './mikro-orm.config.js';
 import { MikroOrmOutbox } from './mikro-orm-outbox.js';
+import { MikroOrmPasswordResetTokenRepository } from './mikro-orm-password-reset-token-repository.js';
 import { MikroOrmPictureRepository } from './mikro-orm-picture-repository.js';
 import { MikroOrmRefreshTokenRepository } from './mikro-orm-refresh-token-repository.js';
 import { MikroOrmSockRepository } from './mikro-orm-sock-repository.js';
@@ -42,6 +43,7 @@ export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesD
     messages: new MikroOrmMessageRepository(scope),
     mails: new MikroOrmMailRepository(scope),
     refreshTokens: new MikroOrmRefreshTokenRepository(scope),
+    passwordResetTokens: new MikroOrmPasswordResetTokenRepository(scope),
     outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),
     outboxStore: new OutboxStore(scope, origin),
   };

@@ -7,6 +7,7 @@ const ALL = [
   'Migration20261130000000_initial',
   'Migration20261201000000_candidate_indexes',
   'Migration20261201000100_outbox_origin',
+  'Migration20261202000000_password_reset_tokens',
 ];
 
 describe('migrations and entity metadata', () => {

@@ -1,7 +1,10 @@
 import type { Swipe } from '../../domain/swiping/swipe.js';
 
 export interface SwipeRepository {
-  /** @throws {AlreadyJudgedError} when (sockId, targetSockId) exists (unique in the database) */
+  /**
+   * @throws {AlreadyJudgedError} when (sockId, targetSockId) exists (unique in the database)
+   * @throws {SockNotFoundError} when either sock no longer exists (deleted since it was read)
+   */
   add(swipe: Swipe): Promise<void>;
   find(sockId: string, targetSockId: string): Promise<Swipe | null>;
 }

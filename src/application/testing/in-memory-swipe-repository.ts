@@ -1,3 +1,4 @@
+import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import { AlreadyJudgedError } from '../../domain/swiping/swiping-errors.js';
 import type { Swipe } from '../../domain/swiping/swipe.js';
 import type { SwipeRepository } from '../ports/swipe-repository.js';
@@ -9,6 +10,9 @@ export class InMemorySwipeRepository implements SwipeRepository {
   async add(swipe: Swipe): Promise<void> {
     const key = swipeKey(swipe.sockId, swipe.targetSockId);
     if (this.db.tables.swipes.has(key)) throw new AlreadyJudgedError();
+    if (!this.db.tables.socks.has(swipe.sockId) || !this.db.tables.socks.has(swipe.targetSockId)) {
+      throw new SockNotFoundError();
+    }
     this.db.tables.swipes.set(key, swipe);
   }
 

@@ -16,5 +16,6 @@ export function persistenceModule(repositories: MikroOrmRepositories): Container
     bind(TOKENS.messageRepository).toConstantValue(repositories.messages);
     bind(TOKENS.mailRepository).toConstantValue(repositories.mails);
     bind(TOKENS.refreshTokenRepository).toConstantValue(repositories.refreshTokens);
+    bind(TOKENS.passwordResetTokenRepository).toConstantValue(repositories.passwordResetTokens);
   });
 }

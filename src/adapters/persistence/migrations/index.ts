@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261130000000_initial } from './Migration20261130000000_initial.js';
 import { Migration20261201000000_candidate_indexes } from './Migration20261201000000_candidate_indexes.js';
 import { Migration20261201000100_outbox_origin } from './Migration20261201000100_outbox_origin.js';
+import { Migration20261202000000_password_reset_tokens } from './Migration20261202000000_password_reset_tokens.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -12,4 +13,8 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000000_initial', class: Migration20261130000000_initial },
   { name: 'Migration20261201000000_candidate_indexes', class: Migration20261201000000_candidate_indexes },
   { name: 'Migration20261201000100_outbox_origin', class: Migration20261201000100_outbox_origin },
+  {
+    name: 'Migration20261202000000_password_reset_tokens',
+    class: Migration20261202000000_password_reset_tokens,
+  },
 ];

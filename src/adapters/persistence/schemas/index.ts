@@ -2,6 +2,7 @@ import { MailSchema } from './mail.schema.js';
 import { MatchSchema } from './match.schema.js';
 import { MessageSchema } from './message.schema.js';
 import { OutboxEventSchema } from './outbox-event.schema.js';
+import { PasswordResetTokenSchema } from './password-reset-token.schema.js';
 import { PictureSchema } from './picture.schema.js';
 import { RefreshTokenSchema } from './refresh-token.schema.js';
 import { SockSchema } from './sock.schema.js';
@@ -12,6 +13,7 @@ import { UserSchema } from './user.schema.js';
 export const ENTITY_SCHEMAS = [
   UserSchema,
   RefreshTokenSchema,
+  PasswordResetTokenSchema,
   SockSchema,
   PictureSchema,
   SwipeSchema,

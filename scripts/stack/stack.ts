@@ -1,0 +1,251 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ensureDatabase } from './database.js';
+import { findMimeTypes, findNginx, nginxArgs, prepareNginxPrefix, type NginxPrefix } from './nginx.js';
+import { describeExit, PrefixedOutput, runToEnd, Supervisor, tailFile, type Child } from './processes.js';
+import { childEnvironment, readStackSettings, StackSettingsError, type StackSettings } from './settings.js';
+
+/**
+ * `npm run stack`: the topology of docker-compose.yml natively on this machine —
+ * PostgreSQL, web's Redis (6379), api's Redis (6380), web, api, web-worker, api-worker and nginx
+ * in front on http://127.0.0.1:${STACK_PORT:-8080}. Ctrl-C / SIGTERM stops it (nginx first,
+ * the workers last) and exits 0; when any process dies on its own, everything stops with exit 1.
+ */
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const output = new PrefixedOutput();
+const say = (text: string) => output.line('stack', text);
+
+interface Service {
+  readonly name: 'web' | 'api' | 'web-worker' | 'api-worker';
+  readonly script: string;
+  readonly side: 'web' | 'api';
+  readonly port: number;
+  readonly portVariable: 'PORT' | 'HEALTH_PORT';
+}
+
+function services(settings: StackSettings): Service[] {
+  const { ports } = settings;
+  // Start order; the stop order is the reverse (after nginx): api, web, api-worker, web-worker.
+  return [
+    {
+      name: 'web-worker',
+      script: 'web-worker.js',
+      side: 'web',
+      port: ports.webWorker,
+      portVariable: 'HEALTH_PORT',
+    },
+    {
+      name: 'api-worker',
+      script: 'api-worker.js',
+      side: 'api',
+      port: ports.apiWorker,
+      portVariable: 'HEALTH_PORT',
+    },
+    { name: 'web', script: 'web.js', side: 'web', port: ports.web, portVariable: 'PORT' },
+    { name: 'api', script: 'api.js', side: 'api', port: ports.api, portVariable: 'PORT' },
+  ];
+}
+
+async function main(): Promise<number> {
+  let settings: StackSettings;
+  try {
+    settings = readStackSettings(process.env, ROOT);
+  } catch (error) {
+    if (error instanceof StackSettingsError) {
+      process.stderr.write(`Invalid stack configuration: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+
+  const supervisor = new Supervisor(output);
+  let prefix: NginxPrefix | null = null;
+  let accessLog: { stop(): void } | null = null;
+  let finish: (code: number) => void = () => undefined;
+  const finished = new Promise<number>((resolveExit) => (finish = resolveExit));
+  let shuttingDown: Promise<void> | null = null;
+  const shutDown = (code: number, reason: string) => {
+    shuttingDown ??= (async () => {
+      say(reason);
+      await supervisor.stopAll();
+      accessLog?.stop();
+      if (prefix) rmSync(prefix.dir, { recursive: true, force: true });
+      say(code === 0 ? 'stopped' : 'stopped after a failure');
+      finish(code);
+    })();
+    return shuttingDown;
+  };
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      say(`${signal} again: exiting at once`);
+      process.exit(1);
+    }
+    void shutDown(0, `${signal}: stopping the stack`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  supervisor.onUnexpectedExit((child, exit) => {
+    void shutDown(1, `${child.name} exited unexpectedly (${describeExit(exit)}): stopping everything`);
+  });
+
+  const startUp = async (): Promise<void> => {
+    const stillStarting = () => shuttingDown === null;
+    await checkPortsFree(settings);
+
+    if (settings.ensureServices) {
+      const exit = await runToEnd(output, {
+        name: 'services',
+        command: 'bash',
+        args: [join(ROOT, 'scripts', 'ensure-services.sh')],
+        env: process.env,
+        cwd: ROOT,
+      });
+      if (exit.code !== 0) throw new Error(`scripts/ensure-services.sh failed (${describeExit(exit)})`);
+    }
+    if (!stillStarting()) return;
+
+    if (await ensureDatabase(settings.databaseAdminUrl, settings.databaseName)) {
+      say(`created database ${settings.databaseName}`);
+    }
+    mkdirSync(settings.mediaDir, { recursive: true });
+    const migrate = await runToEnd(output, {
+      name: 'migrate',
+      command: process.execPath,
+      args: [join(ROOT, 'dist', 'src', 'main', 'cli', 'db-migrate.js')],
+      env: childEnvironment(settings, process.env, 'web', {}),
+      cwd: ROOT,
+    });
+    if (migrate.code !== 0) throw new Error(`db:migrate failed (${describeExit(migrate)})`);
+    if (!stillStarting()) return;
+
+    const started: Array<{ child: Child; url: string }> = [];
+    for (const service of services(settings)) {
+      const child = supervisor.start({
+        name: service.name,
+        command: process.execPath,
+        args: [join(ROOT, 'dist', 'src', 'main', service.script)],
+        env: childEnvironment(settings, process.env, service.side, { [service.portVariable]: service.port }),
+        cwd: ROOT,
+      });
+      started.push({ child, url: `http://127.0.0.1:${service.port}/healthz` });
+    }
+    await Promise.all(
+      started.map(({ child, url }) => waitUntilAnswering(child, url, settings, stillStarting)),
+    );
+    if (!stillStarting()) return;
+
+    const nginx = findNginx(process.env);
+    prefix = prepareNginxPrefix(ROOT, {
+      NGINX_LISTEN: `127.0.0.1:${settings.ports.nginx}`,
+      NGINX_MIME_TYPES: findMimeTypes(nginx),
+      WEB_UPSTREAM: `127.0.0.1:${settings.ports.web}`,
+      API_UPSTREAM: `127.0.0.1:${settings.ports.api}`,
+      MEDIA_DIR: settings.mediaDir,
+    });
+    const check = await runToEnd(output, {
+      name: 'nginx',
+      command: nginx,
+      args: nginxArgs(prefix, '-t', '-q'),
+      env: process.env,
+      cwd: ROOT,
+    });
+    if (check.code !== 0) throw new Error(`the rendered nginx configuration is invalid: ${prefix.config}`);
+    accessLog = tailFile(output, 'nginx', prefix.accessLog);
+    const proxy = supervisor.start({
+      name: 'nginx',
+      command: nginx,
+      args: nginxArgs(prefix),
+      env: process.env,
+      cwd: ROOT,
+      stopSignal: 'SIGQUIT',
+    });
+    await waitUntilAnswering(proxy, `${settings.publicUrl}/nginx-healthz`, settings, stillStarting);
+    await waitUntilAnswering(proxy, `${settings.publicUrl}/healthz`, settings, stillStarting);
+    if (!stillStarting()) return;
+
+    const { ports, publicUrl } = settings;
+    const lines = [
+      `HotSox is up behind nginx on ${publicUrl}`,
+      `  web UI              ${publicUrl}/`,
+      `  REST API (Express)  ${publicUrl}/api/v1      docs ${publicUrl}/api/v1/docs`,
+      `  REST API (Fastify)  ${publicUrl}/fastify/v1  docs ${publicUrl}/fastify/v1/docs`,
+      `  pictures            ${publicUrl}/media/…  (served by nginx from ${settings.mediaDir})`,
+      `  database            ${withoutCredentials(settings.databaseUrl)}`,
+      `  redis               web ${settings.webRedisUrl}, api ${settings.apiRedisUrl}`,
+      `  health              web :${ports.web}, api :${ports.api}, web-worker :${ports.webWorker}, api-worker :${ports.apiWorker} (/healthz, /readyz, /metrics)`,
+      'Ctrl-C stops everything.',
+    ];
+    for (const line of lines) say(line);
+    say(`ready: ${publicUrl}`);
+  };
+
+  startUp().catch((error: unknown) => {
+    if (shuttingDown) return;
+    void shutDown(1, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return finished;
+}
+
+/** Polls `url` until it answers 200; gives up when the child dies, the stack stops, or time runs out. */
+async function waitUntilAnswering(
+  child: Child,
+  url: string,
+  settings: StackSettings,
+  stillStarting: () => boolean,
+): Promise<void> {
+  const deadline = Date.now() + settings.startTimeoutMs;
+  for (;;) {
+    if (!stillStarting() || !child.running()) return;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${child.name} did not answer ${url} within ${settings.startTimeoutMs / 1000} s`);
+    }
+    await sleep(150);
+  }
+}
+
+/** Fails early, naming the variable to change, when a port of the stack is taken. */
+async function checkPortsFree(settings: StackSettings): Promise<void> {
+  const { ports } = settings;
+  const wanted: Array<[string, number]> = [
+    ['nginx (STACK_PORT)', ports.nginx],
+    ['web (STACK_PORT_BASE)', ports.web],
+    ['api (STACK_PORT_BASE+1)', ports.api],
+    ['web-worker (STACK_PORT_BASE+2)', ports.webWorker],
+    ['api-worker (STACK_PORT_BASE+3)', ports.apiWorker],
+  ];
+  for (const [name, port] of wanted) {
+    const free = await new Promise<boolean>((resolveFree) => {
+      const server = createServer();
+      server.once('error', () => resolveFree(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+    });
+    if (!free) throw new Error(`port ${port} for ${name} is in use`);
+  }
+}
+
+function withoutCredentials(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  return `${url.host}${url.pathname}`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `stack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
