@@ -3,7 +3,9 @@ const base = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
   // ESM-only dependencies are compiled to CJS for Jest on Node 20.
-  transformIgnorePatterns: ['/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)',
+  ],
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',
@@ -22,8 +24,21 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'] },
-    { ...base, displayName: 'integration', testMatch: ['<rootDir>/src/**/*.int.test.ts', '<rootDir>/test/**/*.int.test.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/src/**/*.e2e.test.ts', '<rootDir>/test/**/*.e2e.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/src/**/*.int.test.ts', '<rootDir>/test/**/*.int.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/src/**/*.e2e.test.ts', '<rootDir>/test/**/*.e2e.test.ts'],
+    },
   ],
 };

@@ -78,14 +78,17 @@ async function main(): Promise<number> {
     })();
     return shuttingDown;
   };
-  let signals = 0;
+  // Ctrl-C reaches the stack twice (from the terminal and forwarded by npm): a repeat within
+  // 2 s is the same request. A later one stops waiting: children are killed and the exit is 1.
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
-      say(`${signal} again: exiting at once`);
-      process.exit(1);
+    if (firstSignalAt === 0) {
+      firstSignalAt = Date.now();
+      void shutDown(0, `${signal}: stopping the stack`);
+    } else if (Date.now() - firstSignalAt > 2000) {
+      say(`${signal} again: killing what is left`);
+      process.exit(1); // the supervisor's exit hook kills every remaining process group
     }
-    void shutDown(0, `${signal}: stopping the stack`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

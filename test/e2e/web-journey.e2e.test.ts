@@ -5,7 +5,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import sharp from 'sharp';
 import { startRuntime, type Runtime } from '../../src/main/runtime.js';
 import { startWebServer } from '../../src/main/servers.js';
-import { createMigratedDatabase, readOutboxEvents, type MigratedDatabase } from '../support/postgres-harness.js';
+import {
+  createMigratedDatabase,
+  readOutboxEvents,
+  type MigratedDatabase,
+} from '../support/postgres-harness.js';
 
 /**
  * The whole HotSox journey in a real browser, against the real `web` runtime (PostgreSQL,
@@ -78,7 +82,11 @@ describe('the HotSox web journey in Chromium', () => {
     const { server } = await startWebServer(runtime, 0);
     const address = server.address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   });
 
   afterAll(async () => {
@@ -99,7 +107,11 @@ describe('the HotSox web journey in Chromium', () => {
       // The map tiles are meant to fail here; anything else (a CSP violation, a script error) is a bug.
       // (Pages answered with 401/404 on purpose are logged as failed loads: checked below instead.)
       const text = message.text();
-      if (message.type() === 'error' && !text.includes('ERR_CONNECTION_REFUSED') && !text.startsWith('Failed to load resource')) {
+      if (
+        message.type() === 'error' &&
+        !text.includes('ERR_CONNECTION_REFUSED') &&
+        !text.startsWith('Failed to load resource')
+      ) {
         problems.push(`${username}: console ${text}`);
       }
     });
@@ -115,7 +127,10 @@ describe('the HotSox web journey in Chromium', () => {
   /** Desktop: the whole page; phone: what the screen shows (with the tab bar where it belongs). */
   const shot = async (who: Person, name: string) => {
     await who.page.evaluate('window.scrollTo(0, 0)');
-    await who.page.screenshot({ path: join(SHOTS, `${who.device}-${name}.png`), fullPage: who.device === 'desktop' });
+    await who.page.screenshot({
+      path: join(SHOTS, `${who.device}-${name}.png`),
+      fullPage: who.device === 'desktop',
+    });
   };
 
   async function signUp(who: Person, firstName: string) {
@@ -130,7 +145,9 @@ describe('the HotSox web journey in Chromium', () => {
     await page.getByLabel('Birthday').fill('1994-03-21');
     await page.getByLabel('Gender').selectOption({ label: 'Unicorn' });
     await page.getByLabel('Where do you live?').fill(who.city);
-    await page.getByLabel('Tell your story').fill(`${firstName} from ${who.city}, looking for the other half of a pair.`);
+    await page
+      .getByLabel('Tell your story')
+      .fill(`${firstName} from ${who.city}, looking for the other half of a pair.`);
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.waitForURL('**/profile/pictures');
     await expectText(page, `Welcome to HotSox, ${who.username}!`);
@@ -159,7 +176,9 @@ describe('the HotSox web journey in Chromium', () => {
     await page.getByLabel('Condition').selectOption({ label: 'Well loved' });
     await page.getByLabel('Holes').fill('2');
     await page.getByLabel('Kilometers walked').fill('350');
-    await page.getByLabel('Which environment was it used in?').selectOption({ label: '2-week used Festival sock' });
+    await page
+      .getByLabel('Which environment was it used in?')
+      .selectOption({ label: '2-week used Festival sock' });
     await page.getByLabel('Washes per week').fill('1');
     await expectText(page, '350');
     if (who.device === 'desktop') await shot(who, '04-new-sock-form');

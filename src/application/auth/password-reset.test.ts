@@ -128,9 +128,9 @@ describe('password reset', () => {
       kit.clock.advanceSeconds(3600);
 
       expect(await check.execute(emailedToken())).toBe(false);
-      await expect(
-        reset.execute({ token: emailedToken(), newPassword: 'brand new secret' }),
-      ).rejects.toThrow(InvalidPasswordResetTokenError);
+      await expect(reset.execute({ token: emailedToken(), newPassword: 'brand new secret' })).rejects.toThrow(
+        InvalidPasswordResetTokenError,
+      );
       expect((await kit.users.findById(sam.id))?.passwordHash).toBe(sam.passwordHash);
     });
 
@@ -142,7 +142,9 @@ describe('password reset', () => {
       await expect(reset.execute({ token: 'made-up', newPassword: 'brand new secret' })).rejects.toThrow(
         InvalidPasswordResetTokenError,
       );
-      const short = await reset.execute({ token: emailedToken(), newPassword: 'short' }).catch((e: unknown) => e);
+      const short = await reset
+        .execute({ token: emailedToken(), newPassword: 'short' })
+        .catch((e: unknown) => e);
       expect(short).toBeInstanceOf(InvalidValueError);
       expect((short as InvalidValueError).details.field).toBe('newPassword');
       expect(await check.execute(emailedToken())).toBe(true);

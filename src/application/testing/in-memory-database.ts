@@ -93,7 +93,8 @@ export class InMemoryDatabase {
     }
     for (const [id, mail] of t.mails) if (mail.userId === userId) t.mails.delete(id);
     for (const [id, token] of t.refreshTokens) if (token.userId === userId) t.refreshTokens.delete(id);
-    for (const [id, token] of t.passwordResetTokens) if (token.userId === userId) t.passwordResetTokens.delete(id);
+    for (const [id, token] of t.passwordResetTokens)
+      if (token.userId === userId) t.passwordResetTokens.delete(id);
     t.users.delete(userId);
   }
 }

@@ -37,7 +37,12 @@
         fillOpacity: 1,
       })
         .addTo(map)
-        .bindTooltip(label, { permanent: true, direction: 'top', offset: [0, -10], className: 'map-marker-label' });
+        .bindTooltip(label, {
+          permanent: true,
+          direction: 'top',
+          offset: [0, -10],
+          className: 'map-marker-label',
+        });
       return latLng;
     });
     if (latLngs.length > 1) {

@@ -70,13 +70,24 @@
       slides[index].removeAttribute('aria-hidden');
       if (counter) counter.textContent = String(index + 1);
     }
-    var timer = still ? null : setInterval(function () { show(index + 1); }, 5000);
+    var timer = still
+      ? null
+      : setInterval(function () {
+          show(index + 1);
+        }, 5000);
     function manual(step) {
-      if (timer) { clearInterval(timer); timer = null; }
+      if (timer) {
+        clearInterval(timer);
+        timer = null;
+      }
       show(index + step);
     }
-    carousel.querySelector('.carousel-prev').addEventListener('click', function () { manual(-1); });
-    carousel.querySelector('.carousel-next').addEventListener('click', function () { manual(1); });
+    carousel.querySelector('.carousel-prev').addEventListener('click', function () {
+      manual(-1);
+    });
+    carousel.querySelector('.carousel-next').addEventListener('click', function () {
+      manual(1);
+    });
   });
 
   // Swiping with the keyboard: ← nope, → like (not while typing or in a dialog).
@@ -85,7 +96,8 @@
     document.addEventListener('keydown', function (event) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       var tag = document.activeElement && document.activeElement.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || document.querySelector('dialog[open]')) return;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || document.querySelector('dialog[open]'))
+        return;
       var button = swipe.querySelector('[data-swipe-key="' + event.key + '"]');
       if (button) {
         event.preventDefault();

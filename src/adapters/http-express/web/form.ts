@@ -19,7 +19,10 @@ export type FormResult<T> =
   | { readonly ok: false; readonly errors: FormErrors; readonly values: FormValues };
 
 /** The one place where form strings become the values the API schemas validate. */
-export function decodeForm(body: unknown, spec: FormSpec): { input: Record<string, unknown>; values: FormValues } {
+export function decodeForm(
+  body: unknown,
+  spec: FormSpec,
+): { input: Record<string, unknown>; values: FormValues } {
   const raw = (body ?? {}) as Record<string, unknown>;
   const input: Record<string, unknown> = {};
   const values: FormValues = {};
@@ -33,7 +36,11 @@ export function decodeForm(body: unknown, spec: FormSpec): { input: Record<strin
 }
 
 /** Decodes a form and validates it with a request schema of `http-common`. */
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown, spec: FormSpec): FormResult<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  spec: FormSpec,
+): FormResult<z.output<S>> {
   const { input, values } = decodeForm(body, spec);
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data, values };
@@ -89,7 +96,9 @@ function friendly(issue: z.core.$ZodIssue): string {
         : 'Please check this value.';
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? 'Please fill this in.' : `Must be at least ${issue.minimum} characters.`;
+        return Number(issue.minimum) <= 1
+          ? 'Please fill this in.'
+          : `Must be at least ${issue.minimum} characters.`;
       }
       return `Must be at least ${issue.minimum}.`;
     case 'too_big':
@@ -117,7 +126,14 @@ function sentence(message: string): string {
 }
 
 /** The error kinds a form shows next to its fields; anything else is a page-level failure. */
-const FORM_KINDS = new Set(['invalid', 'conflict', 'too-large', 'unsupported', 'unauthenticated', 'limit-exceeded']);
+const FORM_KINDS = new Set([
+  'invalid',
+  'conflict',
+  'too-large',
+  'unsupported',
+  'unauthenticated',
+  'limit-exceeded',
+]);
 
 /**
  * A domain error as form errors: on its field when it names one that the form has (`fieldMap`

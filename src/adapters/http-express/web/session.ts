@@ -46,7 +46,13 @@ export function sessions(options: SessionOptions): RequestHandler {
     ...(options.store ? { store: options.store } : {}),
     resave: false,
     saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_TTL_SECONDS * 1000, path: '/' },
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: 'auto',
+      maxAge: SESSION_TTL_SECONDS * 1000,
+      path: '/',
+    },
   });
 }
 

@@ -28,9 +28,11 @@ export const MAX_FILES_PER_UPLOAD = 8;
  */
 export function readUploadForm(req: Request): Promise<UploadForm> {
   if (mediaTypeOf(req.headers['content-type']) !== 'multipart/form-data') {
-    return Promise.reject(isValidCsrf(req, (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])
-      ? new Error('expected a multipart form')
-      : new CsrfError());
+    return Promise.reject(
+      isValidCsrf(req, (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])
+        ? new Error('expected a multipart form')
+        : new CsrfError(),
+    );
   }
   return new Promise((resolve, reject) => {
     let busboy: Busboy.Busboy;

@@ -156,7 +156,9 @@ export interface MapPoint {
 }
 
 /** The points of a map, for the `data-points` attribute (escaped by Pug like any attribute). */
-export function mapPoints(points: ReadonlyArray<{ at: GeoPoint | null; label: string; kind: 'me' | 'them' }>): string {
+export function mapPoints(
+  points: ReadonlyArray<{ at: GeoPoint | null; label: string; kind: 'me' | 'them' }>,
+): string {
   const known: MapPoint[] = points.flatMap((p) =>
     p.at ? [{ lat: p.at.lat, lon: p.at.lon, label: p.label, kind: p.kind }] : [],
   );

@@ -26,7 +26,10 @@ export class Views {
 export function versionedAssets(publicDir: string, files: readonly string[], leafletVersion: string) {
   const urls: Record<string, string> = {};
   for (const file of files) {
-    const hash = createHash('sha256').update(readFileSync(join(publicDir, file))).digest('hex').slice(0, 10);
+    const hash = createHash('sha256')
+      .update(readFileSync(join(publicDir, file)))
+      .digest('hex')
+      .slice(0, 10);
     urls[file] = `/assets/${file}?v=${hash}`;
   }
   urls['leaflet.js'] = `/assets/vendor/leaflet/leaflet.js?v=${leafletVersion}`;

@@ -51,7 +51,14 @@ describe('web UI: accounts and sessions', () => {
     const res = await submit(
       agent,
       '/signup',
-      { ...SIGN_UP, username: 'x', email: 'not-an-email', passwordConfirm: 'different', birthday: '2020-01-01', gender: '' },
+      {
+        ...SIGN_UP,
+        username: 'x',
+        email: 'not-an-email',
+        passwordConfirm: 'different',
+        birthday: '2020-01-01',
+        gender: '',
+      },
       '/signup',
     );
 
@@ -100,7 +107,10 @@ describe('web UI: accounts and sessions', () => {
     const before = snapshot(kit);
 
     const missing = await agent.post('/signup').type('form').send(SIGN_UP);
-    const wrong = await agent.post('/signup').type('form').send({ ...SIGN_UP, _csrf: 'forged' });
+    const wrong = await agent
+      .post('/signup')
+      .type('form')
+      .send({ ...SIGN_UP, _csrf: 'forged' });
     const { agent: member } = await loggedIn({ username: 'member' });
     const afterLogin = snapshot(kit);
     const forgedDelete = await member.post('/profile/delete').type('form').send({ _csrf: 'forged' });
@@ -153,7 +163,11 @@ describe('web UI: accounts and sessions', () => {
   it('never redirects to another site after login', async () => {
     const { kit, browser, submit } = await webHarness();
     await kit.givenUser({ username: 'sam', passwordHash: 'hashed:correct horse' });
-    const res = await submit(browser(), '/login', { username: 'sam', password: 'correct horse', next: '//evil.example' });
+    const res = await submit(browser(), '/login', {
+      username: 'sam',
+      password: 'correct horse',
+      next: '//evil.example',
+    });
     expect(res.headers.location).toBe('/');
   });
 
@@ -169,7 +183,9 @@ describe('web UI: accounts and sessions', () => {
     for (let i = 0; i < 2; i++) await submit(agent, '/login', { username: 'sam', password: 'wrong one' });
     const request = (await import('supertest')).default;
     for (let i = 0; i < 2; i++) {
-      const api = await request(web).post('/api/v1/auth/token').send({ username: 'sam', password: 'wrong one' });
+      const api = await request(web)
+        .post('/api/v1/auth/token')
+        .send({ username: 'sam', password: 'wrong one' });
       expect(api.status).toBe(401);
     }
 
@@ -177,7 +193,9 @@ describe('web UI: accounts and sessions', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
     expect(blocked.text).toContain('Too many failed logins');
-    const apiBlocked = await request(web).post('/api/v1/auth/token').send({ username: 'sam', password: 'correct horse' });
+    const apiBlocked = await request(web)
+      .post('/api/v1/auth/token')
+      .send({ username: 'sam', password: 'correct horse' });
     expect(apiBlocked.status).toBe(429);
   });
 
@@ -242,7 +260,12 @@ describe('web UI: accounts and sessions', () => {
     const { user, agent: elsewhere } = await loggedIn({ username: 'sam', email: 'sam@example.com' });
     const agent = browser();
 
-    const unknown = await submit(agent, '/password/forgot', { email: 'nobody@example.com' }, '/password/forgot');
+    const unknown = await submit(
+      agent,
+      '/password/forgot',
+      { email: 'nobody@example.com' },
+      '/password/forgot',
+    );
     const known = await submit(agent, '/password/forgot', { email: 'sam@example.com' }, '/password/forgot');
 
     expect(unknown.status).toBe(303);
@@ -257,7 +280,12 @@ describe('web UI: accounts and sessions', () => {
     const form = await agent.get(link.pathname);
     expect(form.status).toBe(200);
     expect(form.text).toContain('Choose a new password');
-    const short = await submit(agent, link.pathname, { newPassword: 'short', newPasswordConfirm: 'short' }, link.pathname);
+    const short = await submit(
+      agent,
+      link.pathname,
+      { newPassword: 'short', newPasswordConfirm: 'short' },
+      link.pathname,
+    );
     expect(short.status).toBe(422);
     expect(short.text).toContain('at least 8 characters');
 

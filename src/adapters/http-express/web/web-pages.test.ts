@@ -47,16 +47,19 @@ describe('web UI: pages', () => {
     expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(path)}`);
   });
 
-  it.each(PROTECTED_FORMS)('sends an anonymous POST %s (with a valid token) to the login page', async (path) => {
-    const { kit, browser, tokenFor } = await webHarness();
-    const agent = browser();
-    const token = await tokenFor(agent);
-    const before = snapshot(kit);
-    const res = await agent.post(path).type('form').send({ _csrf: token });
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toMatch(/^\/login/);
-    expect(snapshot(kit)).toBe(before);
-  });
+  it.each(PROTECTED_FORMS)(
+    'sends an anonymous POST %s (with a valid token) to the login page',
+    async (path) => {
+      const { kit, browser, tokenFor } = await webHarness();
+      const agent = browser();
+      const token = await tokenFor(agent);
+      const before = snapshot(kit);
+      const res = await agent.post(path).type('form').send({ _csrf: token });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toMatch(/^\/login/);
+      expect(snapshot(kit)).toBe(before);
+    },
+  );
 
   it.each(['/', '/about', '/signup', '/login', '/password/forgot'])('serves %s to everyone', async (path) => {
     const { web } = await webHarness();
@@ -99,7 +102,13 @@ describe('web UI: pages', () => {
     const js = /src="(\/assets\/site\.js\?v=[0-9a-f]+)"/.exec(page.text)?.[1];
     expect(css).toBeDefined();
     expect(js).toBeDefined();
-    for (const path of [css, js, '/assets/vendor/leaflet/leaflet.js?v=1.9.4', '/assets/vendor/leaflet/leaflet.css', '/assets/img/logo.svg']) {
+    for (const path of [
+      css,
+      js,
+      '/assets/vendor/leaflet/leaflet.js?v=1.9.4',
+      '/assets/vendor/leaflet/leaflet.css',
+      '/assets/img/logo.svg',
+    ]) {
       const res = await request(web).get(String(path));
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -113,7 +122,7 @@ describe('web UI: pages', () => {
     const csp = String((await request(web).get('/')).headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
-    expect(csp).toContain('img-src \'self\' data: blob: https://tile.example.test');
+    expect(csp).toContain("img-src 'self' data: blob: https://tile.example.test");
     expect(csp).not.toContain('unsafe-inline');
   });
 
@@ -124,7 +133,14 @@ describe('web UI: pages', () => {
     await kit.givenPicture(sam);
     const { matchId, aSock } = await givenMatch(sam, toni);
     await kit.givenSock(toni);
-    await kit.messages.add({ id: kit.ids.next(), matchId, senderId: sam.id, text: 'Hi', sentAt: kit.clock.now(), seenAt: null });
+    await kit.messages.add({
+      id: kit.ids.next(),
+      matchId,
+      senderId: sam.id,
+      text: 'Hi',
+      sentAt: kit.clock.now(),
+      seenAt: null,
+    });
     const pictureId = [...kit.db.tables.pictures.values()][0]?.id;
     const pages = [
       '/',

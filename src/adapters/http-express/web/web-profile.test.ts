@@ -44,7 +44,12 @@ describe('web UI: profile, pictures, account and admin', () => {
     const ok = await submit(agent, '/profile/edit', { ...form, 'social.instagram': '' }, '/profile/edit');
     expect(ok.status).toBe(303);
     const stored = await kit.users.findById(user.id);
-    expect(stored).toMatchObject({ firstName: 'Samantha', city: 'Hamburg', gender: 'unicorn', notifications: false });
+    expect(stored).toMatchObject({
+      firstName: 'Samantha',
+      city: 'Hamburg',
+      gender: 'unicorn',
+      notifications: false,
+    });
     expect(stored?.location).toEqual({ lat: 53.57532, lon: 10.01534 });
     expect((await agent.get('/profile')).text).toContain('Profile updated.');
   });
@@ -69,7 +74,12 @@ describe('web UI: profile, pictures, account and admin', () => {
     expect(page).toContain(`src="/media/${pictures[0]?.key}.thumb.webp" alt="Picture of sam"`);
     expect(page).toContain('data-confirm="Is the picture really that bad?!');
 
-    const deleted = await submit(agent, `/profile/pictures/${pictures[0]?.id}/delete`, {}, '/profile/pictures');
+    const deleted = await submit(
+      agent,
+      `/profile/pictures/${pictures[0]?.id}/delete`,
+      {},
+      '/profile/pictures',
+    );
     expect(deleted.status).toBe(303);
     expect(await kit.pictures.listForUser(user.id)).toHaveLength(1);
   });
@@ -95,7 +105,12 @@ describe('web UI: profile, pictures, account and admin', () => {
     expect(await kit.users.findById(user.id)).toBeNull();
     expect(kit.db.tables.socks.size).toBe(0);
     expect(kit.outbox.messagesOfType('email.send')).toEqual([
-      { type: 'email.send', to: { email: user.email, username: 'sam' }, template: 'account-deleted', data: {} },
+      {
+        type: 'email.send',
+        to: { email: user.email, username: 'sam' },
+        template: 'account-deleted',
+        data: {},
+      },
     ]);
     const home = await agent.get('/');
     expect(home.text).toContain('Your account is deleted. Sorry to see you go :(');

@@ -34,7 +34,14 @@ describe('web UI: socks', () => {
 
     expect(res.status).toBe(303);
     const [sock] = [...kit.db.tables.socks.values()];
-    expect(sock).toMatchObject({ ...SOCK, ownerId: user.id, age: 3, holes: 1, kilometers: 250, washedPerWeek: 2 });
+    expect(sock).toMatchObject({
+      ...SOCK,
+      ownerId: user.id,
+      age: 3,
+      holes: 1,
+      kilometers: 250,
+      washedPerWeek: 2,
+    });
     expect(res.headers.location).toBe(`/socks/${sock?.id}/pictures`);
     const page = await agent.get(res.headers.location ?? '');
     expect(page.text).toContain('Lefty joined your sock drawer.');
@@ -48,7 +55,9 @@ describe('web UI: socks', () => {
     expect(form).toContain('<option value="self-warming">Double battery powered self warming one</option>');
     expect(form).toContain(`<option value="from-ma-granma">From ma' gran'ma</option>`);
     expect(form).toMatch(/type="range" id="f-kilometers" name="kilometers" min="0" max="1000"/);
-    expect(form).toMatch(/type="date" id="f-separationDate" name="separationDate" value="[0-9-]+" required="required" max="/);
+    expect(form).toMatch(
+      /type="date" id="f-separationDate" name="separationDate" value="[0-9-]+" required="required" max="/,
+    );
     for (const field of Object.keys(SOCK)) expect(form).toContain(`name="${field}"`);
   });
 
@@ -87,7 +96,12 @@ describe('web UI: socks', () => {
     const edit = await agent.get(`/socks/${sock.id}/edit`);
     expect(edit.text).toContain('value="Lefty"');
 
-    const updated = await submit(agent, `/socks/${sock.id}/edit`, { ...SOCK, name: 'Righty' }, `/socks/${sock.id}/edit`);
+    const updated = await submit(
+      agent,
+      `/socks/${sock.id}/edit`,
+      { ...SOCK, name: 'Righty' },
+      `/socks/${sock.id}/edit`,
+    );
     expect(updated.status).toBe(303);
     expect((await kit.socks.findById(sock.id))?.name).toBe('Righty');
     expect((await agent.get(`/socks/${sock.id}`)).text).toContain('Righty is updated.');
@@ -112,9 +126,14 @@ describe('web UI: socks', () => {
     }
     expect((await submit(agent, `/socks/${theirs.id}/edit`, SOCK, '/socks')).status).toBe(404);
     expect((await submit(agent, `/socks/${theirs.id}/delete`, {}, '/socks')).status).toBe(404);
-    expect((await submit(agent, `/socks/${theirs.id}/pictures/${picture?.id}/delete`, {}, '/socks')).status).toBe(404);
-    const token = (await agent.get('/socks').then((r) => /name="_csrf" value="([^"]+)"/.exec(r.text)?.[1])) ?? '';
-    expect((await upload(agent, `/socks/${theirs.id}/pictures`, token, [[PNG_1X1, 'a.png']])).status).toBe(404);
+    expect(
+      (await submit(agent, `/socks/${theirs.id}/pictures/${picture?.id}/delete`, {}, '/socks')).status,
+    ).toBe(404);
+    const token =
+      (await agent.get('/socks').then((r) => /name="_csrf" value="([^"]+)"/.exec(r.text)?.[1])) ?? '';
+    expect((await upload(agent, `/socks/${theirs.id}/pictures`, token, [[PNG_1X1, 'a.png']])).status).toBe(
+      404,
+    );
     expect((await agent.get('/socks/not-a-uuid')).status).toBe(404);
     expect(snapshot(kit)).toBe(before);
   });

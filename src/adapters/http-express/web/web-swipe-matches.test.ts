@@ -21,7 +21,12 @@ describe('web UI: swiping, matches and chat', () => {
   it('shows the best candidate with its details, and Nope / Like buttons with keyboard shortcuts', async () => {
     const { kit, loggedIn } = await webHarness();
     const { user, agent } = await loggedIn({ username: 'sam' });
-    const toni = await kit.givenUser({ username: 'toni', firstName: 'Toni', city: 'Hamburg', location: { lat: 53.57532, lon: 10.01534 } });
+    const toni = await kit.givenUser({
+      username: 'toni',
+      firstName: 'Toni',
+      city: 'Hamburg',
+      location: { lat: 53.57532, lon: 10.01534 },
+    });
     const mine = await kit.givenSock(user, { name: 'Lefty' });
     await kit.givenSock(toni, { name: 'Stripes <3', story: 'Loves <b>festivals</b>' });
 
@@ -40,21 +45,45 @@ describe('web UI: swiping, matches and chat', () => {
   it('likes and nopes; a like back shows "You have a match!" with both users, both socks and the distance', async () => {
     const { kit, loggedIn, submit } = await webHarness();
     const { user: sam, agent } = await loggedIn({ username: 'sam' });
-    const toni = await kit.givenUser({ username: 'toni', city: 'Hamburg', location: { lat: 53.57532, lon: 10.01534 } });
+    const toni = await kit.givenUser({
+      username: 'toni',
+      city: 'Hamburg',
+      location: { lat: 53.57532, lon: 10.01534 },
+    });
     const mine = await kit.givenSock(sam, { name: 'Lefty' });
     const theirs = await kit.givenSock(toni, { name: 'Stripes' });
     const other = await kit.givenSock(toni, { name: 'Dots' });
 
-    const nope = await submit(agent, '/swipe', { sockId: mine.id, targetSockId: other.id, decision: 'dislike' }, '/swipe');
+    const nope = await submit(
+      agent,
+      '/swipe',
+      { sockId: mine.id, targetSockId: other.id, decision: 'dislike' },
+      '/swipe',
+    );
     expect(nope.status).toBe(303);
     expect(nope.headers.location).toBe(`/swipe?sock=${mine.id}`);
     expect(await kit.swipes.find(mine.id, other.id)).toMatchObject({ decision: 'dislike' });
-    const again = await submit(agent, '/swipe', { sockId: mine.id, targetSockId: other.id, decision: 'like' }, '/swipe');
+    const again = await submit(
+      agent,
+      '/swipe',
+      { sockId: mine.id, targetSockId: other.id, decision: 'like' },
+      '/swipe',
+    );
     expect(again.status).toBe(303);
     expect((await agent.get(again.headers.location ?? '')).text).toContain('You already judged that sock.');
 
-    await kit.swipes.add({ sockId: theirs.id, targetSockId: mine.id, decision: 'like', judgedAt: kit.clock.now() });
-    const like = await submit(agent, '/swipe', { sockId: mine.id, targetSockId: theirs.id, decision: 'like' }, '/swipe');
+    await kit.swipes.add({
+      sockId: theirs.id,
+      targetSockId: mine.id,
+      decision: 'like',
+      judgedAt: kit.clock.now(),
+    });
+    const like = await submit(
+      agent,
+      '/swipe',
+      { sockId: mine.id, targetSockId: theirs.id, decision: 'like' },
+      '/swipe',
+    );
 
     expect(like.status).toBe(303);
     const match = [...kit.db.tables.matches.values()][0];
@@ -75,7 +104,12 @@ describe('web UI: swiping, matches and chat', () => {
     const third = await kit.givenSock(await kit.givenUser({ username: 'kim' }));
     const before = snapshot(kit);
 
-    const res = await submit(agent, '/swipe', { sockId: theirs.id, targetSockId: third.id, decision: 'like' }, '/swipe');
+    const res = await submit(
+      agent,
+      '/swipe',
+      { sockId: theirs.id, targetSockId: third.id, decision: 'like' },
+      '/swipe',
+    );
 
     expect(res.status).toBe(404);
     expect(snapshot(kit)).toBe(before);
@@ -84,7 +118,12 @@ describe('web UI: swiping, matches and chat', () => {
   it('lists matches, shows the match profile with the distance and both places on the map', async () => {
     const { kit, loggedIn, givenMatch } = await webHarness();
     const { user: sam, agent } = await loggedIn({ username: 'sam', city: 'Berlin' });
-    const toni = await kit.givenUser({ username: 'toni', city: 'Munich', location: { lat: 48.13743, lon: 11.57549 }, about: 'I <3 socks' });
+    const toni = await kit.givenUser({
+      username: 'toni',
+      city: 'Munich',
+      location: { lat: 48.13743, lon: 11.57549 },
+      about: 'I <3 socks',
+    });
     const { matchId } = await givenMatch(sam, toni);
 
     const list = (await agent.get('/matches')).text;
@@ -152,10 +191,14 @@ describe('web UI: swiping, matches and chat', () => {
   it("answers 404 for someone else's match on every match page and form", async () => {
     const { kit, loggedIn, givenMatch, submit } = await webHarness();
     const { agent } = await loggedIn({ username: 'sam' });
-    const { matchId } = await givenMatch(await kit.givenUser({ username: 'toni' }), await kit.givenUser({ username: 'kim' }));
+    const { matchId } = await givenMatch(
+      await kit.givenUser({ username: 'toni' }),
+      await kit.givenUser({ username: 'kim' }),
+    );
     const before = snapshot(kit);
 
-    for (const path of ['', '/chat']) expect((await agent.get(`/matches/${matchId}${path}`)).status).toBe(404);
+    for (const path of ['', '/chat'])
+      expect((await agent.get(`/matches/${matchId}${path}`)).status).toBe(404);
     expect((await agent.get(`/swipe/matched/${matchId}`)).status).toBe(404);
     expect((await submit(agent, `/matches/${matchId}/end`, {}, '/matches')).status).toBe(404);
     expect((await submit(agent, `/matches/${matchId}/chat`, { text: 'hi' }, '/matches')).status).toBe(404);

@@ -133,20 +133,39 @@ function statusOf(error: unknown): number {
   if (error instanceof CsrfError) return 403;
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return 413;
-  if (type === 'entity.parse.failed' || type === 'parameters.too.many' || error instanceof URIError) return 400;
+  if (type === 'entity.parse.failed' || type === 'parameters.too.many' || error instanceof URIError)
+    return 400;
   return toProblem(error).status;
 }
 
 const ERROR_PAGES: Record<number, { title: string; text: string }> = {
-  400: { title: 'That request was a bit odd', text: 'We could not make sense of it. Please go back and try again.' },
-  403: { title: 'Socks off!', text: 'This page is not for you. If you think it should be, ask an administrator.' },
-  404: { title: 'Lost in the wash', text: 'There is nothing at this address. Maybe it went where all the single socks go.' },
+  400: {
+    title: 'That request was a bit odd',
+    text: 'We could not make sense of it. Please go back and try again.',
+  },
+  403: {
+    title: 'Socks off!',
+    text: 'This page is not for you. If you think it should be, ask an administrator.',
+  },
+  404: {
+    title: 'Lost in the wash',
+    text: 'There is nothing at this address. Maybe it went where all the single socks go.',
+  },
   409: { title: 'Already done', text: 'That has already happened. Please reload the page.' },
   410: { title: 'Gone', text: 'This page is no longer here.' },
-  413: { title: 'That was a bit much', text: 'What you sent is too large for us. Pictures may be at most 10 MiB.' },
+  413: {
+    title: 'That was a bit much',
+    text: 'What you sent is too large for us. Pictures may be at most 10 MiB.',
+  },
   415: { title: 'Unsupported', text: 'We cannot read what you sent. Pictures must be JPEG, PNG or WebP.' },
-  429: { title: 'Slow down, sock', text: 'Too many tries in a short time. Please wait a little and try again.' },
-  500: { title: 'Something went wrong', text: 'Something went wrong on our side. Please try again in a moment.' },
+  429: {
+    title: 'Slow down, sock',
+    text: 'Too many tries in a short time. Please wait a little and try again.',
+  },
+  500: {
+    title: 'Something went wrong',
+    text: 'Something went wrong on our side. Please try again in a moment.',
+  },
   503: { title: 'Back in a moment', text: 'This part of HotSox is not available right now.' },
 };
 

@@ -68,7 +68,10 @@ export function passwordResetTokenRepositoryContract(
       expect(await run(() => tokens.markUsed(token.id, minute(10, 10)))).toBe(true);
       expect(await run(() => tokens.markUsed(token.id, minute(11)))).toBe(false);
 
-      expect(await run(() => tokens.findByHash(token.tokenHash))).toEqual({ ...token, usedAt: minute(10, 10) });
+      expect(await run(() => tokens.findByHash(token.tokenHash))).toEqual({
+        ...token,
+        usedAt: minute(10, 10),
+      });
     });
 
     it('reports false for an unknown token and for one stored as used', async () => {

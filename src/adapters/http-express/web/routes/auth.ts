@@ -58,7 +58,11 @@ export function authRoutes(ctx: WebContext): express.Router {
     }
     const { username, password, ...profile } = form.data;
     try {
-      const view = await useCases.registerUser.execute({ username, password, profile: signUpProfile(profile) });
+      const view = await useCases.registerUser.execute({
+        username,
+        password,
+        profile: signUpProfile(profile),
+      });
       await startLogin(req, view.user.id, stamp(view.user.passwordHash));
       flash(req, 'success', `Welcome to HotSox, ${view.user.username}! Start with a picture of yourself.`);
       res.redirect(303, '/profile/pictures');
@@ -75,7 +79,13 @@ export function authRoutes(ctx: WebContext): express.Router {
       req,
       res,
       'auth/login',
-      { title: 'Log in', values, errors, next: safeNext(req.query.next ?? body(req).next), resetAvailable: !!useCases.passwordReset },
+      {
+        title: 'Log in',
+        values,
+        errors,
+        next: safeNext(req.query.next ?? body(req).next),
+        resetAvailable: !!useCases.passwordReset,
+      },
       status,
     );
 
@@ -138,7 +148,14 @@ export function authRoutes(ctx: WebContext): express.Router {
   });
 
   const resetPage = (req: Request, res: Response, errors: FormErrors = {}, status = 200) =>
-    render(ctx, req, res, 'auth/reset', { title: 'Choose a new password', errors, token: req.params.token }, status);
+    render(
+      ctx,
+      req,
+      res,
+      'auth/reset',
+      { title: 'Choose a new password', errors, token: req.params.token },
+      status,
+    );
   const invalidLink = (req: Request, res: Response) =>
     render(ctx, req, res, 'auth/reset-invalid', { title: 'This link has expired' }, 410);
 
@@ -158,7 +175,8 @@ export function authRoutes(ctx: WebContext): express.Router {
     if (!reset || token.length > MAX_TOKEN_LENGTH) return invalidLink(req, res);
     const form = parseForm(NewPasswordBody, req.body, NEW_PASSWORD_FORM);
     const mismatch = passwordsDiffer(body(req), 'newPassword', 'newPasswordConfirm');
-    if (!form.ok || mismatch) return resetPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
+    if (!form.ok || mismatch)
+      return resetPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
     try {
       await reset.reset.execute({ token, newPassword: form.data.newPassword });
     } catch (error) {
@@ -181,7 +199,8 @@ export function authRoutes(ctx: WebContext): express.Router {
   router.post('/profile/password', requireLogin, async (req: Request, res: Response) => {
     const form = parseForm(ChangePasswordBody, req.body, CHANGE_PASSWORD_FORM);
     const mismatch = passwordsDiffer(body(req), 'newPassword', 'newPasswordConfirm');
-    if (!form.ok || mismatch) return passwordPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
+    if (!form.ok || mismatch)
+      return passwordPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
     try {
       await useCases.changePassword.execute({ userId: me(res).id, ...form.data });
     } catch (error) {
@@ -190,7 +209,11 @@ export function authRoutes(ctx: WebContext): express.Router {
       return passwordPage(req, res, errors, toProblem(error).status);
     }
     await endLogin(req);
-    flash(req, 'success', 'Password changed. Every session was logged out: log in again with your new password.');
+    flash(
+      req,
+      'success',
+      'Password changed. Every session was logged out: log in again with your new password.',
+    );
     res.redirect(303, '/login');
   });
 

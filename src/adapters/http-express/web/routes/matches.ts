@@ -62,11 +62,21 @@ export function matchRoutes(ctx: WebContext): express.Router {
   router.post('/matches/:matchId/end', async (req: Request, res: Response) => {
     const match = await getMatch(res, req.params.matchId);
     await useCases.endMatch.execute({ userId: me(res).id, matchId: match.match.id });
-    flash(req, 'success', `Your match with ${match.otherUser.username} has ended. Their socks will not cross your path again.`);
+    flash(
+      req,
+      'success',
+      `Your match with ${match.otherUser.username} has ended. Their socks will not cross your path again.`,
+    );
     res.redirect(303, '/matches');
   });
 
-  const chatPage = async (req: Request, res: Response, values: FormValues = {}, errors: FormErrors = {}, status = 200) => {
+  const chatPage = async (
+    req: Request,
+    res: Response,
+    values: FormValues = {},
+    errors: FormErrors = {},
+    status = 200,
+  ) => {
     const viewer = me(res);
     const match = await getMatch(res, req.params.matchId);
     const list = await useCases.listMessages.execute({

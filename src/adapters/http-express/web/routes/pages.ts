@@ -15,15 +15,32 @@ export function pageRoutes(ctx: WebContext): express.Router {
     const hasPicture = viewer.profile.pictures.length > 0;
     const sockWithoutPicture = socks.items.find((s) => s.pictures.length === 0) ?? null;
     const steps = [
-      { done: hasPicture, text: 'Add a profile picture', href: '/profile/pictures', hint: 'Socks like to know who they would go home with.' },
-      { done: socks.total > 0, text: 'Add your first lonely sock', href: '/socks/new', hint: 'Sixteen questions, no wrong answers.' },
+      {
+        done: hasPicture,
+        text: 'Add a profile picture',
+        href: '/profile/pictures',
+        hint: 'Socks like to know who they would go home with.',
+      },
+      {
+        done: socks.total > 0,
+        text: 'Add your first lonely sock',
+        href: '/socks/new',
+        hint: 'Sixteen questions, no wrong answers.',
+      },
       {
         done: socks.total > 0 && !sockWithoutPicture,
-        text: sockWithoutPicture ? `Add a picture of ${sockWithoutPicture.sock.name}` : 'Add a picture of your sock',
+        text: sockWithoutPicture
+          ? `Add a picture of ${sockWithoutPicture.sock.name}`
+          : 'Add a picture of your sock',
         href: sockWithoutPicture ? `/socks/${sockWithoutPicture.sock.id}/pictures` : '/socks',
         hint: 'Socks without a picture stay invisible to everyone else.',
       },
-      { done: matches.total > 0, text: 'Swipe until it clicks', href: '/swipe', hint: 'A like back makes a match.' },
+      {
+        done: matches.total > 0,
+        text: 'Swipe until it clicks',
+        href: '/swipe',
+        hint: 'A like back makes a match.',
+      },
     ];
     render(ctx, req, res, 'pages/home', {
       title: 'Home',
@@ -34,7 +51,9 @@ export function pageRoutes(ctx: WebContext): express.Router {
     });
   });
 
-  router.get('/about', (req: Request, res: Response) => render(ctx, req, res, 'pages/about', { title: 'About' }));
+  router.get('/about', (req: Request, res: Response) =>
+    render(ctx, req, res, 'pages/about', { title: 'About' }),
+  );
 
   router.post('/cookies/ok', (req: Request, res: Response) => {
     req.session.cookieNoticeSeen = true;

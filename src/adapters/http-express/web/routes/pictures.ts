@@ -25,7 +25,13 @@ export async function uploadPictures(
   }
   for (const name of upload.tooLarge) flash(req, 'error', `${name}: Pictures may be at most 10 MiB.`);
   if (upload.tooMany) flash(req, 'error', `At most ${MAX_FILES_PER_UPLOAD} pictures at once, please.`);
-  if (added > 0) flash(req, 'success', added === 1 ? 'Picture added. Looking good!' : `${added} pictures added. Looking good!`);
-  else if (upload.files.length === 0 && upload.tooLarge.length === 0) flash(req, 'error', 'Please choose a picture first.');
+  if (added > 0)
+    flash(
+      req,
+      'success',
+      added === 1 ? 'Picture added. Looking good!' : `${added} pictures added. Looking good!`,
+    );
+  else if (upload.files.length === 0 && upload.tooLarge.length === 0)
+    flash(req, 'error', 'Please choose a picture first.');
   return added;
 }

@@ -39,7 +39,14 @@ export function profileRoutes(ctx: WebContext): express.Router {
   });
 
   const editPage = (req: Request, res: Response, values: FormValues, errors: FormErrors = {}, status = 200) =>
-    render(ctx, req, res, 'profile/edit', { title: 'Edit profile', options: FORM_OPTIONS, values, errors }, status);
+    render(
+      ctx,
+      req,
+      res,
+      'profile/edit',
+      { title: 'Edit profile', options: FORM_OPTIONS, values, errors },
+      status,
+    );
 
   router.get('/profile/edit', (req: Request, res: Response) =>
     editPage(req, res, profileFormValues(me(res).profile.user)),

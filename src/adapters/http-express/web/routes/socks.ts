@@ -4,13 +4,7 @@ import { NewSockBody } from '../../../http-common/schemas/socks.js';
 import { toProblem } from '../../../http-common/problem.js';
 import { flash } from '../flash.js';
 import { domainFormErrors, parseForm, type FormErrors, type FormSpec, type FormValues } from '../form.js';
-import {
-  FORM_OPTIONS,
-  SOCK_RANGES,
-  newSockFormValues,
-  sockFormValues,
-  sockModel,
-} from '../view-models.js';
+import { FORM_OPTIONS, SOCK_RANGES, newSockFormValues, sockFormValues, sockModel } from '../view-models.js';
 import { me, pathId, render, requireLogin, type WebContext } from '../web-context.js';
 import { uploadPictures } from './pictures.js';
 
@@ -72,7 +66,9 @@ export function sockRoutes(ctx: WebContext): express.Router {
       status,
     );
 
-  router.get('/socks/new', (req: Request, res: Response) => formPage(req, res, { values: newSockFormValues(today()) }));
+  router.get('/socks/new', (req: Request, res: Response) =>
+    formPage(req, res, { values: newSockFormValues(today()) }),
+  );
 
   router.post('/socks/new', async (req: Request, res: Response) => {
     const form = parseForm(NewSockBody, req.body, SOCK_FORM);
@@ -131,7 +127,10 @@ export function sockRoutes(ctx: WebContext): express.Router {
 
   router.get('/socks/:sockId/pictures', async (req: Request, res: Response) => {
     const view = await getOwnSock(res, req.params.sockId);
-    render(ctx, req, res, 'socks/pictures', { title: `Pictures of ${view.sock.name}`, sock: sockModel(view) });
+    render(ctx, req, res, 'socks/pictures', {
+      title: `Pictures of ${view.sock.name}`,
+      sock: sockModel(view),
+    });
   });
 
   router.post('/socks/:sockId/pictures', async (req: Request, res: Response) => {

@@ -17,13 +17,14 @@ export function swipeRoutes(ctx: WebContext): express.Router {
 
   router.get('/swipe', async (req: Request, res: Response) => {
     const viewer = me(res);
-    const socks = (await useCases.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } })).items;
+    const socks = (await useCases.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } }))
+      .items;
     const wanted = typeof req.query.sock === 'string' ? req.query.sock : req.session.swipeSockId;
     const chosen =
       socks.find((s) => s.sock.id === wanted) ?? (socks.length === 1 ? (socks[0] ?? null) : null);
     const candidate = chosen
-      ? ((await useCases.listCandidates.execute({ userId: viewer.id, sockId: chosen.sock.id, limit: 1 })).items[0] ??
-        null)
+      ? ((await useCases.listCandidates.execute({ userId: viewer.id, sockId: chosen.sock.id, limit: 1 }))
+          .items[0] ?? null)
       : null;
     render(ctx, req, res, 'swipe/index', {
       title: 'Swipe',
@@ -57,7 +58,11 @@ export function swipeRoutes(ctx: WebContext): express.Router {
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
-      flash(req, 'info', error.kind === 'conflict' ? 'You already judged that sock. Here is the next one.' : error.message);
+      flash(
+        req,
+        'info',
+        error.kind === 'conflict' ? 'You already judged that sock. Here is the next one.' : error.message,
+      );
     }
     res.redirect(303, back);
   });
@@ -78,4 +83,3 @@ export function swipeRoutes(ctx: WebContext): express.Router {
 
   return router;
 }
-

@@ -22,7 +22,8 @@ export async function webHarness() {
   };
 
   /** A page's form token, fetched with this browser. */
-  const tokenFor = async (agent: Agent, path = '/login'): Promise<string> => csrfOf((await agent.get(path)).text);
+  const tokenFor = async (agent: Agent, path = '/login'): Promise<string> =>
+    csrfOf((await agent.get(path)).text);
 
   /** Submits a form the way a browser does: urlencoded, with the page's token. */
   const submit = async (agent: Agent, path: string, fields: Record<string, string> = {}, from = '/login') => {

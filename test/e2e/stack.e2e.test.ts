@@ -1,0 +1,465 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import sharp from 'sharp';
+import { TokenPair } from '../../src/adapters/http-common/schemas/auth.js';
+import { Picture } from '../../src/adapters/http-common/schemas/common.js';
+import { Me } from '../../src/adapters/http-common/schemas/users.js';
+import { createOrm } from '../../src/adapters/persistence/mikro-orm.config.js';
+import { startSmtpSink, type SmtpSink } from '../../src/adapters/queue/testing/smtp-sink.js';
+
+/**
+ * `npm run stack` end to end: the native 8-service topology (PostgreSQL, web's and api's Redis,
+ * web, api, web-worker, api-worker, nginx) started as `node dist/scripts/stack/stack.js` on free
+ * ports, a fresh database and a Redis database of its own, and used through nginx only: the web
+ * UI, both REST APIs on one database and one JWT secret, a picture served by nginx from the shared
+ * media folder, and an account deletion whose goodbye email travels outbox → relay → BullMQ on
+ * web's Redis → web-worker → SMTP. Then SIGTERM: exit 0, every port free. Also validates
+ * docker-compose.yml with docker-compose 1.29 (no Docker engine needed).
+ */
+jest.setTimeout(120_000);
+
+const ROOT = resolve(__dirname, '..', '..');
+const STACK_JS = join(ROOT, 'dist', 'scripts', 'stack', 'stack.js');
+const ARTIFACTS = join(ROOT, 'artifacts');
+const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const JWT_SECRET = randomBytes(36).toString('base64url');
+const SESSION_SECRET = randomBytes(36).toString('base64url');
+const PASSWORD = 'socks are forever 42';
+const MEDIA_NAME = /^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}(\.thumb)?\.webp$/;
+
+describe('docker-compose.yml and the Dockerfile', () => {
+  const compose = join(ROOT, 'docker-compose.yml');
+  const config = (...args: string[]) =>
+    execFileSync('docker-compose', ['-f', compose, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      // Variable substitution reads the shell; the check must not depend on the caller's .env.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+
+  it('are valid for docker-compose 1.29: the 8 services plus the one-shot migrate, nginx the only port', () => {
+    config('config', '-q');
+    const services = config('config', '--services').trim().split('\n').sort();
+    expect(services).toEqual(
+      [
+        'api',
+        'api-worker',
+        'migrate',
+        'nginx',
+        'postgres',
+        'redis-api',
+        'redis-web',
+        'web',
+        'web-worker',
+      ].sort(),
+    );
+    const normalized = config('config');
+    expect(normalized.match(/published:/g) ?? []).toHaveLength(1);
+    expect(normalized).toMatch(/published: 8080\s+target: 80/);
+    expect(normalized).toContain('service_completed_successfully');
+    // Every placeholder of the one nginx template is given to the nginx image's envsubst.
+    const template = readFileSync(join(ROOT, 'deploy', 'nginx.conf.template'), 'utf8');
+    const placeholders = new Set(
+      template
+        .split('\n')
+        .filter((line) => !line.trimStart().startsWith('#'))
+        .flatMap((line) => [...line.matchAll(/\$\{([A-Z_]+)\}/g)].map((m) => m[1] ?? '')),
+    );
+    expect(placeholders.size).toBeGreaterThanOrEqual(8);
+    for (const name of placeholders) expect(normalized).toMatch(new RegExp(`^\\s+${name}: \\S`, 'm'));
+
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    for (const dir of [
+      'src/adapters/queue/emails',
+      'src/adapters/http-express/views',
+      'src/adapters/http-express/public',
+    ]) {
+      expect(dockerfile).toContain(`COPY ${dir} ./${dir}`);
+    }
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
+    expect(dockerfile).toContain('npm prune --omit=dev');
+  });
+});
+
+describe('npm run stack', () => {
+  let stack: ChildProcess | undefined;
+  let exited: Promise<number | null>;
+  let output = '';
+  let smtp: SmtpSink;
+  let dataDir: string;
+  let redisDb: number;
+  const dbName = `hotsox_stack_e2e_${randomBytes(5).toString('hex')}`;
+  const ports = { nginx: 0, web: 0, api: 0, webWorker: 0, apiWorker: 0 };
+  let origin = '';
+
+  beforeAll(async () => {
+    buildIfStale();
+    smtp = await startSmtpSink();
+    dataDir = mkdtempSync(join(tmpdir(), 'hotsox-stack-e2e-'));
+    chmodSync(dataDir, 0o755);
+    redisDb = await unusedRedisDatabase();
+    ports.nginx = await freePort();
+    const base = await freePortRun(4, [ports.nginx]);
+    Object.assign(ports, { web: base, api: base + 1, webWorker: base + 2, apiWorker: base + 3 });
+
+    const started = Date.now();
+    stack = spawn(process.execPath, [STACK_JS], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        STACK_PORT: String(ports.nginx),
+        STACK_PORT_BASE: String(base),
+        STACK_DB_NAME: dbName,
+        STACK_DATABASE_ADMIN_URL: ADMIN_URL,
+        STACK_WEB_REDIS_URL: `redis://127.0.0.1:6379/${redisDb}`,
+        STACK_API_REDIS_URL: `redis://127.0.0.1:6380/${redisDb}`,
+        DATA_DIR: dataDir,
+        MEDIA_DIR: '',
+        JWT_SECRET,
+        SESSION_SECRET,
+        SMTP_URL: smtp.url,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    };
+    stack.stdout?.on('data', collect);
+    stack.stderr?.on('data', collect);
+    exited = new Promise((resolveExit) => stack?.once('exit', (code) => resolveExit(code)));
+
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ready = /\| ready: (http:\/\/\S+)/.exec(output);
+      if (ready?.[1]) {
+        origin = ready[1];
+        break;
+      }
+      if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`the stack was not ready within 60 s:\n${output}`);
+      await sleep(100);
+    }
+    console.log(`stack ready in ${Date.now() - started} ms on ${origin}`);
+  });
+
+  afterAll(async () => {
+    if (stack && stack.exitCode === null && stack.signalCode === null) {
+      stack.kill('SIGTERM');
+      const timer = setTimeout(() => stack?.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await smtp?.close();
+    await dropDatabase(dbName).catch((error: unknown) =>
+      console.warn(`could not drop ${dbName}: ${String(error)}`),
+    );
+    if (redisDb) await flushRedisDatabase(redisDb);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    // What every process of the stack printed, for when something above failed.
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'stack-e2e.log'), output);
+  });
+
+  const at = (path: string) => `${origin}${path}`;
+
+  it('serves the web UI and both APIs through nginx, which names no version', async () => {
+    expect(origin).toBe(`http://127.0.0.1:${ports.nginx}`);
+    const home = await fetch(at('/'));
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(home.headers.get('server')).toBe('nginx');
+    expect(await home.text()).toMatch(/<html/i);
+
+    const express = await fetch(at('/api/v1/options'), {
+      headers: { 'X-Request-Id': 'stack-e2e-request-1' },
+    });
+    const fastify = await fetch(at('/fastify/v1/options'), { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(express.status).toBe(200);
+    expect(fastify.status).toBe(200);
+    expect(express.headers.get('x-request-id')).toBe('stack-e2e-request-1');
+    expect(fastify.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/); // made by nginx
+    expect(fastify.headers.get('content-encoding')).toBe('gzip');
+    expect(await fastify.json()).toEqual(await express.json());
+  });
+
+  describe('one account across both APIs', () => {
+    const username = `stack${randomBytes(4).toString('hex')}`;
+    const email = `${username}@example.com`;
+    let token = '';
+    let pictureUrl = '';
+    let thumbnailUrl = '';
+
+    it('signs up via /fastify/v1 and logs in via /api/v1 (one database, one JWT secret)', async () => {
+      const signUp = await fetch(at('/fastify/v1/users'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          username,
+          email,
+          password: PASSWORD,
+          birthday: '1990-06-15',
+          gender: 'female',
+          city: 'Berlin',
+          firstName: 'Sam',
+        }),
+      });
+      expect(signUp.status).toBe(201);
+      expect(Me.parse(await signUp.json()).username).toBe(username);
+
+      const login = await fetch(at('/api/v1/auth/token'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      expect(login.status).toBe(200);
+      token = TokenPair.parse(await login.json()).access_token;
+
+      // The token of one app works on the other.
+      const me = await fetch(at('/fastify/v1/users/me'), { headers: { Authorization: `Bearer ${token}` } });
+      expect(me.status).toBe(200);
+      expect(Me.parse(await me.json()).email).toBe(email);
+    });
+
+    it('uploads a picture via /fastify/v1; nginx serves it from the shared media folder, cached for good', async () => {
+      const png = await sharp({
+        create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 90 } },
+      })
+        .png()
+        .toBuffer();
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'sock.png');
+      const upload = await fetch(at('/fastify/v1/users/me/pictures'), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: form,
+      });
+      expect(upload.status).toBe(201);
+      const picture = Picture.parse(await upload.json());
+      pictureUrl = picture.url;
+      thumbnailUrl = picture.thumbnailUrl;
+      for (const url of [pictureUrl, thumbnailUrl]) {
+        expect(url.startsWith(`${origin}/media/`)).toBe(true);
+        expect(new URL(url).pathname).toMatch(MEDIA_NAME);
+        const served = await fetch(url);
+        expect(served.status).toBe(200);
+        expect(served.headers.get('content-type')).toBe('image/webp');
+        expect(served.headers.get('cache-control')).toMatch(/max-age=31536000/);
+        expect(served.headers.get('cache-control')).toMatch(/public, immutable/);
+        const bytes = Buffer.from(await served.arrayBuffer());
+        expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
+        expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+      }
+      expect(mediaFiles(dataDir)).toHaveLength(2);
+
+      // Only names the picture store makes; nothing else under /media, no way out of it.
+      const key = new URL(pictureUrl).pathname.replace(/^\/media\/|\.webp$/g, '');
+      for (const path of [
+        '/media/../x',
+        '/media/%2e%2e/x',
+        '/media/',
+        '/media/ab/cd.webp',
+        `/media/${key}.png`,
+        `/media/${key}.WEBP`,
+        `/media/${key.toUpperCase()}.webp`,
+        `/media/${key}.webp/`,
+        '/media/00/00000000000000000000000000000000.webp',
+      ]) {
+        expect([path, await rawStatus(ports.nginx, path)]).toEqual([path, 404]);
+      }
+      // Above the root, or with a NUL byte, nginx refuses the request itself.
+      for (const path of [
+        '/media/../../etc/passwd',
+        '/media/..%2f..%2fetc%2fpasswd',
+        `/media/${key}.webp%00.png`,
+      ]) {
+        expect([path, await rawStatus(ports.nginx, path)]).toEqual([path, 400]);
+      }
+    });
+
+    it('deletes the account via /api/v1: the web-worker sends the goodbye email and removes the files', async () => {
+      const deleted = await fetch(at('/api/v1/users/me'), {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(deleted.status).toBe(204);
+
+      const deadline = Date.now() + 10_000;
+      let goodbye = smtp.received.find((mail) => mail.envelopeTo.includes(email));
+      while (!goodbye && Date.now() < deadline) {
+        await sleep(100);
+        goodbye = smtp.received.find((mail) => mail.envelopeTo.includes(email));
+      }
+      expect(goodbye?.raw).toMatch(/^Subject: HotSox account deletion/m);
+
+      // picture-files.delete went the same way (web's queue, web-worker, the shared folder).
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await fetch(pictureUrl)).status;
+        if (status === 404) break;
+        await sleep(100);
+      }
+      expect(status).toBe(404);
+      expect((await fetch(thumbnailUrl)).status).toBe(404);
+      expect(mediaFiles(dataDir)).toHaveLength(0);
+    });
+  });
+
+  it('answers /readyz on every app and worker', async () => {
+    for (const port of [ports.web, ports.api, ports.webWorker, ports.apiWorker]) {
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect([port, ready.status]).toEqual([port, 200]);
+    }
+  });
+
+  it('stops on SIGTERM, nginx first and the workers last, exits 0 and frees every port', async () => {
+    stack?.kill('SIGTERM');
+    const code = await exited;
+    expect(code).toBe(0);
+    const stopping = [...output.matchAll(/stopping (\S+) \(pid/g)].map((m) => m[1]);
+    expect(stopping).toEqual(['nginx', 'api', 'web', 'api-worker', 'web-worker']);
+    for (const port of Object.values(ports)) expect([port, await isFree(port)]).toEqual([port, true]);
+  });
+});
+
+/** Compiles src/ and scripts/ when dist/ is older than any of their TypeScript files. */
+function buildIfStale(): void {
+  const built = existsSync(STACK_JS) ? statSync(STACK_JS).mtimeMs : 0;
+  const newest = Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'scripts')));
+  if (built > newest && existsSync(join(ROOT, 'dist', 'src', 'main', 'web.js'))) return;
+  const started = Date.now();
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  console.log(`built dist/ in ${Date.now() - started} ms`);
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing' && entry.name !== 'node_modules')
+        newest = Math.max(newest, newestSource(path));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+function mediaFiles(dataDir: string): string[] {
+  const media = join(dataDir, 'media');
+  if (!existsSync(media)) return [];
+  return readdirSync(media, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.webp'));
+}
+
+/** The status of a request whose path is sent exactly as written (fetch would resolve `..`). */
+function rawStatus(port: number, path: string): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolveStatus(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
+    const server = createServer();
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** The first of `count` consecutive free ports (in 20000-59999), none of them in `avoid`. */
+async function freePortRun(count: number, avoid: readonly number[]): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 40_000);
+    const run = Array.from({ length: count }, (_, i) => base + i);
+    if (run.some((port) => avoid.includes(port))) continue;
+    if ((await Promise.all(run.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
+}
+
+/**
+ * A Redis database number (1-15) empty on both servers, so this stack's queues, sessions and
+ * throttling meet no other test's (the others use database 0 and their own key prefixes).
+ */
+async function unusedRedisDatabase(): Promise<number> {
+  const candidates = Array.from({ length: 15 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
+  for (const db of candidates) {
+    const sizes = await Promise.all(
+      [6379, 6380].map(async (port) => {
+        const redis = new Redis({ host: '127.0.0.1', port, db, lazyConnect: true, maxRetriesPerRequest: 1 });
+        try {
+          await redis.connect();
+          return await redis.dbsize();
+        } finally {
+          redis.disconnect();
+        }
+      }),
+    );
+    if (sizes.every((size) => size === 0)) return db;
+  }
+  throw new Error('no empty Redis database (1-15) on 6379 and 6380');
+}
+
+async function flushRedisDatabase(db: number): Promise<void> {
+  for (const port of [6379, 6380]) {
+    const redis = new Redis({ host: '127.0.0.1', port, db, lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      await redis.flushdb();
+    } catch (error) {
+      console.warn(`could not flush Redis ${port}/${db}: ${String(error)}`);
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
+
+async function dropDatabase(name: string): Promise<void> {
+  const orm = await createOrm({ clientUrl: ADMIN_URL, pool: { min: 0, max: 1 } });
+  try {
+    await orm.em.fork().getConnection().execute(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await orm.close(true);
+  }
+}
