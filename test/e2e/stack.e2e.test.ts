@@ -46,11 +46,19 @@ const MEDIA_NAME = /^\/media\/[0-9a-f]{2}\/[0-9a-f]{32}(\.thumb)?\.webp$/;
 
 describe('docker-compose.yml and the Dockerfile', () => {
   const compose = join(ROOT, 'docker-compose.yml');
+  // Variable substitution reads the shell and `.env`; the check must depend on neither.
+  let emptyEnvFile = '';
+  beforeAll(() => {
+    emptyEnvFile = join(mkdtempSync(join(tmpdir(), 'hotsox-compose-')), 'empty.env');
+    writeFileSync(emptyEnvFile, '');
+  });
+  afterAll(() => {
+    if (emptyEnvFile) rmSync(join(emptyEnvFile, '..'), { recursive: true, force: true });
+  });
   const config = (...args: string[]) =>
-    execFileSync('docker-compose', ['-f', compose, ...args], {
+    execFileSync('docker-compose', ['--env-file', emptyEnvFile, '-f', compose, ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      // Variable substitution reads the shell; the check must not depend on the caller's .env.
       env: { PATH: process.env.PATH, HOME: process.env.HOME },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

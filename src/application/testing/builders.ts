@@ -1,22 +1,9 @@
 import type { Picture } from '../../domain/picture/picture.js';
-import type { Sock, SockAttributes } from '../../domain/sock/sock.js';
-import { NO_SOCIAL_LINKS, type User, type UserProfile } from '../../domain/user/user.js';
+import { aProfile } from '../../domain/testing/fixtures.js';
+import type { User } from '../../domain/user/user.js';
 
-/** Valid sign-up fields; override what a test is about. */
-export function aProfile(overrides: Partial<UserProfile> = {}): UserProfile {
-  return {
-    email: 'sam@example.com',
-    firstName: 'Sam',
-    lastName: 'Sole',
-    about: 'Looking for my other half.',
-    birthday: '1990-05-17',
-    gender: 'non-binary',
-    city: 'Berlin',
-    notifications: true,
-    social: NO_SOCIAL_LINKS,
-    ...overrides,
-  };
-}
+/** The domain's builders serve the application's tests as well. */
+export { aProfile, aSock, sockAttributes } from '../../domain/testing/fixtures.js';
 
 export function aUser(overrides: Partial<User> = {}): User {
   const username = overrides.username ?? 'sam';
@@ -28,39 +15,6 @@ export function aUser(overrides: Partial<User> = {}): User {
     location: { lat: 52.52437, lon: 13.41053 },
     isAdmin: false,
     createdAt: new Date('2026-01-01T00:00:00.000Z'),
-    ...overrides,
-  };
-}
-
-/** All 16 attributes, valid. */
-export function sockAttributes(overrides: Partial<SockAttributes> = {}): SockAttributes {
-  return {
-    name: 'Lefty',
-    story: 'Lost my partner in the washing machine.',
-    color: 'black',
-    fabric: 'wool',
-    thickness: 'winter-type',
-    brand: 'odd-sock',
-    type: 'crew',
-    size: '41-45',
-    age: 3,
-    separationDate: '2026-10-01',
-    condition: 'well-loved',
-    holes: 1,
-    kilometers: 250,
-    environment: 'indoor',
-    washedPerWeek: 2,
-    specialty: 'Smells of lavender',
-    ...overrides,
-  };
-}
-
-export function aSock(overrides: Partial<Sock> = {}): Sock {
-  return {
-    id: '20000000-0000-4000-8000-000000000001',
-    ownerId: '10000000-0000-4000-8000-000000000001',
-    ...sockAttributes(),
-    createdAt: new Date('2026-11-01T00:00:00.000Z'),
     ...overrides,
   };
 }
