@@ -12,8 +12,8 @@ import type { Orm } from './mikro-orm.config.js';
  * rather than MikroORM's `TransactionContext` so that "is a unit running?" has a definite
  * answer (nesting is refused, locks demand a unit).
  *
- * Outside a unit of work a repository call runs in its own short transaction on its own fork,
- * like an autocommitted statement: read-only use cases (lists, views) need no unit of work.
+ * Outside a unit of work a repository call runs on its own fork with autocommitted statements:
+ * read-only use cases (lists, views) need no unit of work.
  * Only calls that are meaningless without an enclosing transaction refuse to run outside one
  * (`lockPair`, `takePending`: their locks would end at once); see `required`.
  */
@@ -34,11 +34,15 @@ export class TransactionScope {
     return this.orm.em.fork().transactional((em) => this.current.run(em as EntityManager, work));
   }
 
-  /** Runs `query` in the current unit of work, or in its own short transaction outside one. */
+  /**
+   * Runs `query` in the current unit of work; outside one, on a fresh fork of its own with
+   * autocommitted statements (no BEGIN/COMMIT round trips: every repository call outside a unit
+   * is a read, or a single statement that is atomic by itself).
+   */
   async use<T>(query: (em: EntityManager) => Promise<T>): Promise<T> {
     const em = this.current.getStore();
     if (em) return query(em);
-    return this.orm.em.fork().transactional((own) => query(own as EntityManager));
+    return query(this.orm.em.fork() as EntityManager);
   }
 
   /**
