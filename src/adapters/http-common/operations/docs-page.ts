@@ -11,6 +11,7 @@ export function docsPage(basePath: string, title: string): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="${assets}/swagger-ui.css">
 </head>
 <body>
