@@ -27,7 +27,11 @@ const url = (protocols: readonly string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 
-const port = z.coerce.number().int().min(0).max(65535);
+const port = z.coerce
+  .number({ message: 'must be a port number (0–65535)' })
+  .int('must be a port number (0–65535)')
+  .min(0, 'must be a port number (0–65535)')
+  .max(65535, 'must be a port number (0–65535)');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
