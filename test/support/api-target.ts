@@ -79,19 +79,19 @@ function kitArrange(kit: TestKit): ApiArrange {
   };
 }
 
-function listen(server: Server): Promise<Server> {
+export function listen(server: Server): Promise<Server> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
 
-function urlOf(server: Server): string {
+export function urlOf(server: Server): string {
   const { address, port } = server.address() as AddressInfo;
   return `http://${address}:${port}`;
 }
 
-function stop(server: Server): Promise<void> {
+export function stop(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();

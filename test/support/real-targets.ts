@@ -1,8 +1,7 @@
 import { Container, ContainerModule } from 'inversify';
 import { Redis } from 'ioredis';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -25,7 +24,7 @@ import { useCasesModule } from '../../src/main/container/use-cases.module.js';
 import { RandomUuidGenerator } from '../../src/main/system/random-uuid-generator.js';
 import { SystemClock } from '../../src/main/system/system-clock.js';
 import { TOKENS } from '../../src/main/tokens.js';
-import { API_BASES, type ApiTarget, type TargetFactory } from './api-target.js';
+import { API_BASES, listen, stop, urlOf, type ApiTarget, type TargetFactory } from './api-target.js';
 import { createMigratedDatabase, type MigratedDatabase } from './postgres-harness.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -127,23 +126,4 @@ export function realTargets(): { factory: TargetFactory; dispose(): Promise<void
       await database?.dispose();
     },
   };
-}
-
-function listen(server: Server): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
-function urlOf(server: Server): string {
-  const { address, port } = server.address() as AddressInfo;
-  return `http://${address}:${port}`;
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { HttpMetrics } from '../http-common/operations/http-metrics.js';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+import { requestIdFrom } from '../http-common/operations/request-id.js';
 
 /**
  * Gives each request an id (the proxy's `X-Request-Id` when it looks sane, else a new one),
@@ -12,8 +10,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export function requestContext(logger: Logger, metrics: HttpMetrics, afterChange?: () => void) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', id);
     res.locals.log = logger.child({ reqId: id });
     res.on('finish', () => {

@@ -6,7 +6,6 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
 } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
@@ -15,11 +14,11 @@ import { openApiDocument } from '../http-common/api/openapi.js';
 import { API_TITLE, type HttpAppDeps } from '../http-common/http-app-deps.js';
 import { docsInitScript, docsPage } from '../http-common/operations/docs-page.js';
 import { readiness } from '../http-common/operations/readiness.js';
+import { requestIdFrom } from '../http-common/operations/request-id.js';
 import { requestProblems } from '../http-common/request-limits.js';
 import { apiRoutes, sendProblem } from './api-routes.js';
 
 export const FASTIFY_API_BASE = '/fastify/v1';
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 const DOC_ASSETS = new Map([
   ['swagger-ui.css', 'text/css; charset=utf-8'],
   ['swagger-ui-bundle.js', 'application/javascript; charset=utf-8'],
@@ -42,10 +41,7 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
       );
     },
     bodyLimit: 11 * 1024 * 1024,
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
   });
   await app.register(helmet);
 

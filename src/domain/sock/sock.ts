@@ -19,6 +19,7 @@ import {
   type ThicknessKey,
 } from '../options/option-lists.js';
 import { CalendarDate } from '../shared/calendar-date.js';
+import { definedOnly } from '../shared/defined-only.js';
 import { InvalidValueError } from '../shared/domain-error.js';
 import { SOCK_INTEGER_FIELDS, SOCK_RULES } from './sock-rules.js';
 
@@ -69,7 +70,7 @@ export const Sock = {
 
   /** Fields left out of `changes` (or undefined) keep their value. @throws {InvalidValueError} */
   update(sock: Sock, changes: Partial<SockAttributes>, today: CalendarDate): Sock {
-    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    const given = definedOnly(changes);
     const attributes = normalized({ ...sock, ...given });
     assertAttributes(attributes, today);
     return { ...sock, ...attributes };

@@ -1,6 +1,7 @@
 import type { GeoPoint } from '../geo/geo-point.js';
 import { GENDERS, isOptionKey, type GenderKey } from '../options/option-lists.js';
 import type { CalendarDate } from '../shared/calendar-date.js';
+import { definedOnly } from '../shared/defined-only.js';
 import { InvalidValueError } from '../shared/domain-error.js';
 import { assertAdultBirthday } from './age.js';
 import { SOCIAL_NETWORKS, USER_RULES, type SocialNetwork } from './user-rules.js';
@@ -152,9 +153,4 @@ function normalizedProfile(p: UserProfile): UserProfile {
     notifications: p.notifications,
     social: { ...NO_SOCIAL_LINKS, ...p.social },
   };
-}
-
-/** A change that leaves a field out, or sets it to undefined, keeps the stored value. */
-function definedOnly<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { UserProfile } from '../../../domain/user/user.js';
-import { NO_SOCIAL_LINKS } from '../../../domain/user/user.js';
+import { profileChanges, signUpProfile } from '../profile-input.js';
 import { Id, PageQuery, Picture, pageOf } from '../schemas/common.js';
 import { ChangePasswordBody, Me, SignUpBody, UpdateMeBody } from '../schemas/users.js';
 import { callerOf } from './caller.js';
@@ -152,31 +151,3 @@ export const userOperations = [
     },
   }),
 ];
-
-type ProfileFields = Omit<z.output<typeof SignUpBody>, 'username' | 'password'>;
-
-function signUpProfile(p: ProfileFields): UserProfile {
-  return {
-    email: p.email,
-    birthday: p.birthday,
-    gender: p.gender,
-    city: p.city,
-    firstName: p.firstName ?? '',
-    lastName: p.lastName ?? '',
-    about: p.about ?? '',
-    notifications: p.notifications ?? true,
-    social: { ...NO_SOCIAL_LINKS, ...definedOnly(p.social ?? {}) },
-  };
-}
-
-function profileChanges(body: z.output<typeof UpdateMeBody>): Partial<UserProfile> {
-  const { social, ...rest } = body;
-  return {
-    ...definedOnly(rest),
-    ...(social ? { social: { ...definedOnly(social) } as UserProfile['social'] } : {}),
-  };
-}
-
-function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
-}

@@ -1,9 +1,9 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import { NO_SOCIAL_LINKS, type UserProfile } from '../../../../domain/user/user.js';
 import { TokenBody } from '../../../http-common/schemas/auth.js';
 import { ChangePasswordBody, SignUpBody } from '../../../http-common/schemas/users.js';
 import { toProblem } from '../../../http-common/problem.js';
+import { signUpProfile } from '../../../http-common/profile-input.js';
 import { flash } from '../flash.js';
 import { domainFormErrors, parseForm, type FormErrors, type FormSpec } from '../form.js';
 import { credentialStamp, endLogin, startLogin } from '../session.js';
@@ -229,20 +229,4 @@ function passwordsDiffer(body: Record<string, unknown>, field: string, confirm: 
 function withoutSecrets(values: Record<string, string>): Record<string, string> {
   const { password: _p, newPassword: _n, currentPassword: _c, ...rest } = values;
   return rest;
-}
-
-type ProfileFields = Omit<z.output<typeof SignUpBody>, 'username' | 'password'>;
-
-export function signUpProfile(p: ProfileFields): UserProfile {
-  return {
-    email: p.email,
-    birthday: p.birthday,
-    gender: p.gender,
-    city: p.city,
-    firstName: p.firstName ?? '',
-    lastName: p.lastName ?? '',
-    about: p.about ?? '',
-    notifications: p.notifications ?? false,
-    social: { ...NO_SOCIAL_LINKS, ...(p.social ?? {}) } as UserProfile['social'],
-  };
 }

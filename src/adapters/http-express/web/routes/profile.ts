@@ -1,8 +1,7 @@
 import express, { type Request, type Response } from 'express';
-import type { z } from 'zod';
-import type { UserProfile } from '../../../../domain/user/user.js';
 import { UpdateMeBody } from '../../../http-common/schemas/users.js';
 import { toProblem } from '../../../http-common/problem.js';
+import { profileChanges } from '../../../http-common/profile-input.js';
 import { flash } from '../flash.js';
 import { domainFormErrors, parseForm, type FormErrors, type FormValues } from '../form.js';
 import { endLogin } from '../session.js';
@@ -94,10 +93,4 @@ export function profileRoutes(ctx: WebContext): express.Router {
   });
 
   return router;
-}
-
-function profileChanges(body: z.output<typeof UpdateMeBody>): Partial<UserProfile> {
-  const { social, ...rest } = body;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  return { ...defined, ...(social ? { social: social as UserProfile['social'] } : {}) };
 }
