@@ -76,6 +76,19 @@ export class MikroOrmMatchRepository implements MatchRepository {
     return row ? toMatch(row) : null;
   }
 
+  async partnersOf(userId: string): Promise<string[]> {
+    if (!isUuid(userId)) return [];
+    const rows = await this.scope.use((em) =>
+      em.execute<Array<{ other: string }>>(
+        `select partner_id as other from matches where initiator_id = ?
+         union all select initiator_id from matches where partner_id = ?`,
+        [userId, userId],
+        'all',
+      ),
+    );
+    return rows.map((r) => r.other);
+  }
+
   async listActiveFor(userId: string, page: PageRequest): Promise<Page<Match>> {
     if (!isUuid(userId)) return pageOf([], 0, page);
     const [rows, total] = await this.scope.use((em) =>

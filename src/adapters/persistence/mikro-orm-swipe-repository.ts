@@ -46,6 +46,18 @@ export class MikroOrmSwipeRepository implements SwipeRepository {
     );
     return row ? toSwipe(row) : null;
   }
+
+  async judgedBy(sockId: string): Promise<string[]> {
+    if (!isUuid(sockId)) return [];
+    const rows = await this.scope.use((em) =>
+      em.execute<Array<{ target_sock_id: string }>>(
+        'select target_sock_id from swipes where sock_id = ?',
+        [sockId],
+        'all',
+      ),
+    );
+    return rows.map((r) => r.target_sock_id);
+  }
 }
 
 function toSwipe(row: SwipeRow): Swipe {

@@ -8,6 +8,7 @@ const ALL = [
   'Migration20261201000000_candidate_indexes',
   'Migration20261201000100_outbox_origin',
   'Migration20261202000000_password_reset_tokens',
+  'Migration20261205000000_decks',
 ];
 
 describe('migrations and entity metadata', () => {

@@ -1,3 +1,5 @@
+import type { BuildDeck } from '../../application/decks/build-deck.js';
+import type { PlaceSockInDecks } from '../../application/decks/place-sock-in-decks.js';
 import type { DeliverSelfMail } from '../../application/mails/deliver-self-mail.js';
 import type { MarkSelfMailFailed } from '../../application/mails/mark-self-mail-failed.js';
 import type { EmailSender } from '../../application/ports/email-sender.js';
@@ -22,6 +24,10 @@ export class OutboxEventHandler implements OutboxEventProcessor {
     private readonly deliverSelfMail: Pick<DeliverSelfMail, 'execute'>,
     private readonly markSelfMailFailed: Pick<MarkSelfMailFailed, 'execute'>,
     private readonly options: EmailRenderOptions,
+    private readonly decks: {
+      readonly buildDeck: Pick<BuildDeck, 'execute'>;
+      readonly placeSockInDecks: Pick<PlaceSockInDecks, 'execute'>;
+    },
   ) {
     compileEmailTemplates(); // a missing or broken template stops the start, not the first email
   }
@@ -39,6 +45,12 @@ export class OutboxEventHandler implements OutboxEventProcessor {
         return;
       case 'picture-files.delete':
         await this.pictureStore.remove(message.keys);
+        return;
+      case 'deck.build':
+        await this.decks.buildDeck.execute({ sockId: message.sockId });
+        return;
+      case 'deck.place':
+        await this.decks.placeSockInDecks.execute({ sockId: message.sockId });
         return;
       default: {
         const unexpected: never = message;

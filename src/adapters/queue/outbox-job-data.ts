@@ -20,6 +20,8 @@ const Message = z.union([
   email('password-reset', z.object({ resetUrl: z.string() })),
   z.object({ type: z.literal('self-mail.send'), mailId: z.string().min(1) }),
   z.object({ type: z.literal('picture-files.delete'), keys: z.array(z.string()) }),
+  z.object({ type: z.literal('deck.build'), sockId: z.string().min(1) }),
+  z.object({ type: z.literal('deck.place'), sockId: z.string().min(1) }),
 ]) satisfies z.ZodType<OutboxMessage>;
 
 const JobData = z.object({ id: z.string().min(1), message: Message, createdAt: z.iso.datetime() });

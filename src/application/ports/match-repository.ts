@@ -18,6 +18,8 @@ export interface MatchRepository {
   findById(id: string): Promise<Match | null>;
   /** The match of these two users, active or ended, in either order. */
   findBetween(userA: string, userB: string): Promise<Match | null>;
+  /** The users `userId` has (or had: ended matches count) a match with, in any order. */
+  partnersOf(userId: string): Promise<string[]>;
   /** The user's active matches, newest first. */
   listActiveFor(userId: string, page: PageRequest): Promise<Page<Match>>;
 }

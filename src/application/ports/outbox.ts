@@ -21,7 +21,14 @@ export interface EmailRecipient {
 export type OutboxMessage =
   | ({ readonly type: 'email.send'; readonly to: EmailRecipient } & EmailTemplate)
   | { readonly type: 'self-mail.send'; readonly mailId: string }
-  | { readonly type: 'picture-files.delete'; readonly keys: readonly string[] };
+  | { readonly type: 'picture-files.delete'; readonly keys: readonly string[] }
+  /** (Re)build the deck of this sock: it is new, its attributes changed, or its deck runs low. */
+  | { readonly type: 'deck.build'; readonly sockId: string }
+  /**
+   * Put this sock where it belongs in other socks' decks: it became a candidate (first picture)
+   * or its attributes changed; or take it out of every deck (deleted, or lost its last picture).
+   */
+  | { readonly type: 'deck.place'; readonly sockId: string };
 
 export type OutboxMessageType = OutboxMessage['type'];
 

@@ -7,4 +7,6 @@ export interface SwipeRepository {
    */
   add(swipe: Swipe): Promise<void>;
   find(sockId: string, targetSockId: string): Promise<Swipe | null>;
+  /** The ids of every sock `sockId` has judged, in any order. */
+  judgedBy(sockId: string): Promise<string[]>;
 }

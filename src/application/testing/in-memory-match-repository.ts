@@ -33,6 +33,12 @@ export class InMemoryMatchRepository implements MatchRepository {
     );
   }
 
+  async partnersOf(userId: string): Promise<string[]> {
+    return [...this.db.tables.matches.values()].flatMap((m) =>
+      m.initiator.userId === userId ? [m.partner.userId] : m.partner.userId === userId ? [m.initiator.userId] : [],
+    );
+  }
+
   async listActiveFor(userId: string, page: PageRequest): Promise<Page<Match>> {
     const active = [...this.db.tables.matches.values()]
       .filter((m) => m.endedAt === null && (m.initiator.userId === userId || m.partner.userId === userId))

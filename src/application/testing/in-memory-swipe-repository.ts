@@ -19,4 +19,8 @@ export class InMemorySwipeRepository implements SwipeRepository {
   async find(sockId: string, targetSockId: string): Promise<Swipe | null> {
     return this.db.tables.swipes.get(swipeKey(sockId, targetSockId)) ?? null;
   }
+
+  async judgedBy(sockId: string): Promise<string[]> {
+    return [...this.db.tables.swipes.values()].filter((s) => s.sockId === sockId).map((s) => s.targetSockId);
+  }
 }

@@ -3,6 +3,7 @@ import { Migration20261130000000_initial } from './Migration20261130000000_initi
 import { Migration20261201000000_candidate_indexes } from './Migration20261201000000_candidate_indexes.js';
 import { Migration20261201000100_outbox_origin } from './Migration20261201000100_outbox_origin.js';
 import { Migration20261202000000_password_reset_tokens } from './Migration20261202000000_password_reset_tokens.js';
+import { Migration20261205000000_decks } from './Migration20261205000000_decks.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261202000000_password_reset_tokens',
     class: Migration20261202000000_password_reset_tokens,
   },
+  { name: 'Migration20261205000000_decks', class: Migration20261205000000_decks },
 ];

@@ -1,3 +1,4 @@
+import { DeckEntrySchema, DeckSchema, SockChangeSchema } from './deck.schema.js';
 import { MailSchema } from './mail.schema.js';
 import { MatchSchema } from './match.schema.js';
 import { MessageSchema } from './message.schema.js';
@@ -21,4 +22,7 @@ export const ENTITY_SCHEMAS = [
   MessageSchema,
   MailSchema,
   OutboxEventSchema,
+  DeckSchema,
+  DeckEntrySchema,
+  SockChangeSchema,
 ];

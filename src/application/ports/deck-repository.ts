@@ -1,0 +1,58 @@
+import type { BuiltDeck } from '../../domain/swiping/deck.js';
+import type { CandidateRow } from './sock-repository.js';
+import type { Sock } from '../../domain/sock/sock.js';
+import type { DeckPlacement } from './candidate-pool.js';
+
+/** A card served from a deck: the candidate with the score stored when it entered the deck. */
+export interface DeckCard extends CandidateRow {
+  readonly score: number;
+}
+
+/** What serving from a deck found. */
+export interface DeckPeek {
+  /** The first `limit` entries that are still candidates, best first. */
+  readonly cards: DeckCard[];
+  /** Entries left in the deck, judged or not (a swipe removes its entry). */
+  readonly remaining: number;
+  /** The deck's floor (see `BuiltDeck`); null for a complete deck. */
+  readonly floor: number | null;
+  /** Whether a rebuild was asked for and has not happened yet. */
+  readonly refillRequested: boolean;
+}
+
+/** The decks of socks (`deck_entries`), built by workers, read by `ListCandidates`. */
+export interface DeckRepository {
+  /**
+   * Serves from the deck of `own` in one statement: the first `limit` entries that are still
+   * candidates (a picture, not judged by `own`, owner never matched with `own`'s owner).
+   * @returns null when the deck was never built (a cold deck)
+   */
+  peek(own: Sock, limit: number): Promise<DeckPeek | null>;
+
+  /**
+   * Records that the deck of `sockId` needs a (re)build, once: true when this call recorded it
+   * (so the caller writes the one outbox event), false when a request is pending already.
+   * Works for a deck never built too.
+   */
+  requestBuild(sockId: string, at: Date): Promise<boolean>;
+
+  /**
+   * Serialises deck maintenance of one sock until the unit of work ends, so two workers on the
+   * same sock take turns. @throws outside a unit of work
+   */
+  lock(sockId: string): Promise<void>;
+
+  /** Replaces the sock's deck with `deck` and clears a pending build request. */
+  replace(deck: BuiltDeck): Promise<void>;
+
+  /**
+   * Adds `candidateId` to the listed decks, each only if it still belongs there (the deck's
+   * current floor admits it, the deck's sock has not judged it, the owners never matched).
+   * Idempotent. @returns the number of decks it was added to
+   */
+  place(candidateId: string, placements: readonly DeckPlacement[]): Promise<number>;
+
+  /** Removes the sock from every deck it is in. Idempotent. */
+  removeEverywhere(candidateId: string): Promise<void>;
+}
+
