@@ -1,129 +1,179 @@
 /**
- * `npm run bench:candidates`: how long `GET /socks/{id}/candidates` takes at 10k and 100k socks.
+ * `npm run bench:candidates`: serving the next card from precomputed decks, at 10k to 1M socks.
+ *
+ *   npm run bench:candidates -- --sizes 10000,1000000 --json artifacts/bench/candidates.json
  *
  * 1. Creates a throwaway database on the local PostgreSQL server and migrates it (dropped at the
- *    end, also on failure or Ctrl-C).
- * 2. Seeds it in steps (10k socks, then up to 100k), generating rows here with a seeded PRNG and
- *    inserting them in batches of 5,000, each batch one statement with the rows as one JSON
- *    parameter (`json_populate_recordset`, a COPY-like bulk insert). About one sock per three
- *    users (`--users-per-sock`), owned by random users; 90 % of the socks have 1–3 pictures; a
- *    few swipes per sock and some matches. The benchmark user's sock has judged at least 2,500
- *    socks, mostly its best-ranked candidates (what swiping through the list in rank order
- *    leaves behind), and its owner has matches. Then VACUUM ANALYZE: the steady state a live
- *    database reaches with autovacuum.
- * 3. After each step, times the `ListCandidates` use case over the real MikroORM adapters, as
- *    both HTTP endpoints run it (own sock lookup, `MikroOrmSockRepository.shortlistCandidates`,
- *    ranking with the text terms, the pictures of the best), after a warm-up, at limits 1 and
- *    20; and the shortlist query alone. Prints p50 / p99 per size and the ratio 100k / 10k.
- * 4. Checks the answer against the exact one: the same query without the row cap returns every
- *    candidate within `MAX_TEXT_POINTS` of the `limit`-th best numeric score, and ranking all of
- *    them gives the exact best; prints how many rows that window holds and how many of the best
- *    the capped shortlist got right.
+ *    end, also on failure or Ctrl-C; `--keep` keeps it).
+ * 2. Seeds it in steps (`--sizes`, each step grows the data), in bulk (`support/bulk-seed.ts`):
+ *    users = socks ÷ 3, 90 % of socks with 1–3 pictures, ~3 swipes per sock, some matches, then
+ *    VACUUM ANALYZE. Deterministic (`--seed`), ids included. Prints how long each phase took.
+ * 3. At each size, with a fresh `CandidatePool` (a new worker) and no decks:
+ *    - picks `--measured` random socks (deterministic); the first `--heavy` of them first judge
+ *      their 2,000 best candidates by numeric score (a user who swiped down the list);
+ *    - the pool's initial load (first `best` call less a second one) and its memory;
+ *    - builds their decks with `BuildDeck` over the real adapters (the deck worker's job): p50/p99,
+ *      and the size of `deck_entries` (per deck, and projected to a deck for every sock);
+ *    - next card: `ListCandidates` (limit 1, and 20) over those socks after a warm-up, p50/p99;
+ *    - cold deck: `ListCandidates` for `--cold` socks without a deck (the exact fallback query,
+ *      today's path), and the shortlist query alone;
+ *    - exactness: for every measured sock, the served answer at limits 20 and 1 next to the exact
+ *      ranking (`support/deck-exactness.ts`): top-1 agreement and top-20 overlap, ties counted as
+ *      agreement;
+ *    - freshness: `--fresh` new socks through `AddSock` + `AddSockPicture`, with the deck worker
+ *      (outbox relay + in-process handlers) running here; seconds until each is in every built
+ *      deck it belongs in (`support/deck-freshness.ts`), p50/p95;
+ *    - at the largest size only: `pool.best` and the deck write for deck sizes `--deck-sizes`.
+ * 4. Prints the figures next to their targets, and writes them as JSON (`--json <file>`).
  *
- *   node dist/scripts/bench/candidates.js [--runs 100] [--warmup 10] [--sizes 10000,100000]
- *     [--users-per-sock 3] [--seed 42] [--explain] [--keep]
+ * Options: [--sizes 10000,100000] [--measured 200] [--heavy 10] [--runs 1000] [--warmup 200]
+ *   [--cold 20] [--cold-runs 60] [--fresh 30] [--fresh-interval-ms 500] [--deck-sizes 50,100,200,500]
+ *   [--sweep-socks 30] [--socks-per-user 3] [--seed 42] [--batch 5000] [--concurrency 2]
+ *   [--seed-row-triggers] [--seed-only] [--json <file>] [--explain] [--keep]
  *
- * `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the shortlist query at each size; `--keep`
- * leaves the database in place for a closer look. The server is `BENCH_PG_URL`
- * (default `postgres://postgres@127.0.0.1:5432/postgres`, the test server).
+ * `--explain` prints every statement of one next-card request and EXPLAIN (ANALYZE, BUFFERS) of
+ * its reads, and of the deck placement's statements, at each size. `--seed-row-triggers` keeps
+ * the `sock_changes` triggers on during the seed (slower; see `seedUpTo`); `--seed-only` stops
+ * after seeding (to time it). The server is `BENCH_PG_URL` (default
+ * `postgres://postgres@127.0.0.1:5432/postgres`, the test server); `BENCH_LOG_LEVEL` (warn) is
+ * the deck worker's log level.
  */
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { LocalPictureStore } from '../../src/adapters/http-common/pictures/local-picture-store.js';
 import {
-  SHORTLIST_CAP,
-  candidateShortlistSql,
-  numericScoreSql,
-} from '../../src/adapters/persistence/candidate-shortlist.js';
-import { createMikroOrmRepositories } from '../../src/adapters/persistence/mikro-orm-repositories.js';
+  createMikroOrmRepositories,
+  type MikroOrmRepositories,
+} from '../../src/adapters/persistence/mikro-orm-repositories.js';
 import { createOrm, type Orm } from '../../src/adapters/persistence/mikro-orm.config.js';
-import { MikroOrmSockRepository } from '../../src/adapters/persistence/mikro-orm-sock-repository.js';
+import { numericScoreSql } from '../../src/adapters/persistence/candidate-shortlist.js';
+import { BuildDeck } from '../../src/application/decks/build-deck.js';
+import type { DeckExclusions } from '../../src/application/ports/candidate-pool.js';
 import type { Clock } from '../../src/application/ports/clock.js';
 import { ListCandidates } from '../../src/application/swiping/list-candidates.js';
-import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  GENDERS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-  type Option,
-} from '../../src/domain/options/option-lists.js';
+import type { ColorKey } from '../../src/domain/options/option-lists.js';
 import type { Sock } from '../../src/domain/sock/sock.js';
-import { rankCandidates } from '../../src/domain/swiping/candidate.js';
+import { DECK } from '../../src/domain/swiping/deck.js';
+import { sockSvg } from '../../src/main/seed/demo-images.js';
+import { seedUpTo, type SeededWorld, type SeedReport } from './support/bulk-seed.js';
 import { createBenchDatabase, execute, type BenchDatabase } from './support/database.js';
+import { compareAnswers, ExactRanking } from './support/deck-exactness.js';
+import { measureFreshness, type FreshnessResult } from './support/deck-freshness.js';
+import { startDeckWorker } from './support/deck-worker.js';
+import { round, writeJsonFile } from './support/json-file.js';
+import { Progress } from './support/progress.js';
 import { Random } from './support/random.js';
-import { fixed, table } from './support/report.js';
+import { fixed, median, table } from './support/report.js';
+import { summarize, timed, timeRuns, type Timing } from './support/timing.js';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '100' },
-    warmup: { type: 'string', default: '10' },
     sizes: { type: 'string', default: '10000,100000' },
-    'users-per-sock': { type: 'string', default: '3' },
+    measured: { type: 'string', default: '200' },
+    heavy: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '200' },
+    cold: { type: 'string', default: '20' },
+    'cold-runs': { type: 'string', default: '60' },
+    fresh: { type: 'string', default: '30' },
+    'fresh-interval-ms': { type: 'string', default: '500' },
+    'deck-sizes': { type: 'string', default: '50,100,200,500' },
+    'sweep-socks': { type: 'string', default: '30' },
+    'socks-per-user': { type: 'string', default: '3' },
     seed: { type: 'string', default: '42' },
+    batch: { type: 'string', default: '5000' },
+    concurrency: { type: 'string', default: '2' },
+    'seed-row-triggers': { type: 'boolean', default: false },
+    'seed-only': { type: 'boolean', default: false },
+    json: { type: 'string' },
     explain: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
 
 const ADMIN_URL = process.env['BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SIZES = args.sizes.split(',').map((s) => wholeNumber(s, 'sizes', 100));
+const MEASURED = wholeNumber(args.measured, 'measured', 1);
+const HEAVY = Math.min(MEASURED, wholeNumber(args.heavy, 'heavy', 0));
 const RUNS = wholeNumber(args.runs, 'runs', 1);
 const WARMUP = wholeNumber(args.warmup, 'warmup', 0);
-const STEPS = args.sizes.split(',').map((s) => wholeNumber(s, 'sizes', 2));
-const USERS_PER_SOCK = Number(args['users-per-sock']);
-if (!(USERS_PER_SOCK > 0)) throw new Error('--users-per-sock must be a positive number');
-
+const COLD = wholeNumber(args.cold, 'cold', 1);
+const COLD_RUNS = wholeNumber(args['cold-runs'], 'cold-runs', 1);
+const FRESH = wholeNumber(args.fresh, 'fresh', 0);
+const FRESH_INTERVAL_MS = wholeNumber(args['fresh-interval-ms'], 'fresh-interval-ms', 0);
+const DECK_SIZES = args['deck-sizes'].split(',').map((s) => wholeNumber(s, 'deck-sizes', 1));
+const SWEEP_SOCKS = wholeNumber(args['sweep-socks'], 'sweep-socks', 0);
+const SOCKS_PER_USER = Number(args['socks-per-user']);
+if (!(SOCKS_PER_USER >= 1)) throw new Error('--socks-per-user must be a number ≥ 1');
+/** Best-ranked candidates a heavy swiper has judged. */
+const HEAVY_SWIPES = 2_000;
 const NOW = new Date('2026-12-01T12:00:00.000Z');
-const DAY_MS = 86_400_000;
-const BATCH = 5_000;
-const LIMITS = [1, 20] as const;
-/** The benchmark sock's swipes: its best-ranked candidates, and random ones. */
-const OWN_SWIPES = { best: 2_000, random: 500 };
-/** Matches of the benchmark user added at each step. */
-const OWN_MATCHES = 15;
-/** Socks whose shortlist length is sampled at each size. */
-const SAMPLED_SOCKS = 20;
+const clock: Clock = { now: () => NOW };
 
-const random = new Random(wholeNumber(args.seed, 'seed', 0));
-const key = (options: ReadonlyArray<Option>): string => random.pick(options).key;
-const WORDS = (
-  'sock lost washing machine lonely left right wool cotton stripes dots warm cozy hole heel toe ' +
-  'dryer drawer partner match soft itchy bright faded festival marathon winter summer grandma knitted ' +
-  'lavender smelly clean dancing hiking office sneaker boot slipper sofa cat dog garden beach mountain'
-).split(' ');
-const words = (min: number, max: number): string =>
-  Array.from({ length: random.int(min, max) }, () => random.pick(WORDS)).join(' ');
-const dayBefore = (days: number): string =>
-  new Date(NOW.getTime() - days * DAY_MS).toISOString().slice(0, 10);
-const instantBefore = (maxDays: number): string =>
-  new Date(NOW.getTime() - Math.floor(random.next() * maxDays * DAY_MS)).toISOString();
+const TARGETS = {
+  nextCardP99Ms: 5,
+  nextCardP99Ratio: 3,
+  top1Agreement: 0.95,
+  top20Overlap: 0.9,
+  freshnessP95Seconds: 5,
+} as const;
 
-interface World {
-  readonly userIds: string[];
-  readonly sockIds: string[];
-  readonly sockOwners: string[];
-  readonly benchUserId: string;
-  readonly benchSockId: string;
+interface SizeResult {
+  readonly socks: number;
+  readonly seed: SeedReport;
+  readonly measured?: Measured;
 }
 
-interface Timing {
-  readonly p50: number;
-  readonly p99: number;
+interface Measured {
+  readonly poolLoadMs: number;
+  readonly poolFirstCallMs: number;
+  readonly poolMemoryMb: number;
+  readonly deckBuild: Timing;
+  readonly deckEntries: DeckTableSize;
+  readonly nextCard: Timing;
+  readonly nextCard20: Timing;
+  readonly coldNextCard: Timing;
+  readonly shortlistQuery: Timing;
+  readonly top1Agreement: number;
+  readonly top1AgreementAtLimit20: number;
+  readonly top20Overlap: number;
+  readonly exactness: { socks: number; medianWindow: number; maxWindow: number; scoreMismatches: number; ms: number };
+  readonly freshness: FreshnessResult | null;
+  readonly deckSizeSweep: DeckSizeRow[] | null;
 }
+
+interface DeckTableSize {
+  readonly decks: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly bytesPerDeck: number;
+  /** `bytesPerDeck` × every sock: the table once every sock has a deck. */
+  readonly projectedBytesAllSocks: number;
+}
+
+interface DeckSizeRow {
+  readonly deckSize: number;
+  readonly best: Timing;
+  readonly bestAndWrite: Timing;
+  readonly meanEntries: number;
+}
+
+const say = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   let database: BenchDatabase | null = null;
   let orm: Orm | null = null;
+  let mediaDir: string | null = null;
   const cleanUp = async (): Promise<void> => {
     await orm?.close(true).catch(() => undefined);
     orm = null;
+    if (mediaDir) await rm(mediaDir, { recursive: true, force: true });
     if (!database) return;
-    if (args.keep) console.log(`kept database ${database.name} (${database.url})`);
+    if (args.keep) say(`kept database ${database.name} (${database.url})`);
     else await database.drop();
   };
   process.once('SIGINT', () => {
@@ -132,144 +182,304 @@ async function main(): Promise<void> {
   });
   try {
     database = await createBenchDatabase(ADMIN_URL);
-    orm = await createOrm({ clientUrl: database.url, pool: { min: 1, max: 4 } });
+    orm = await createOrm({ clientUrl: database.url, pool: { min: 1, max: 6 } });
+    mediaDir = await mkdtemp(join(tmpdir(), 'hotsox-bench-media-'));
     // Throwaway data: commits need not wait for the disk.
     await execute(orm, `alter database "${database.name}" set synchronous_commit = off`);
-    console.log(
-      `database ${database.name}; ${RUNS} runs after ${WARMUP} warm-up runs per size and limit; ` +
-        `load average ${loadavg()
+    say(
+      `database ${database.name}; Node ${process.version}, ${availableParallelism()} CPU(s), load average ` +
+        `${loadavg()
           .map((l) => l.toFixed(1))
-          .join(' ')}`,
+          .join(' ')}; DECK.size ${DECK.size}, refill below ${DECK.refillBelow}`,
     );
-    const world: World = {
-      userIds: [],
-      sockIds: [],
-      sockOwners: [],
-      benchUserId: randomUUID(),
-      benchSockId: randomUUID(),
-    };
-    const results = new Map<number, Map<string, Timing>>();
-    for (const size of STEPS) {
-      await seedUpTo(orm, world, size);
-      results.set(size, await measure(orm, world, size));
+    const world: SeededWorld = { userIds: [], sockIds: [], sockOwners: [] };
+    const random = new Random(wholeNumber(args.seed, 'seed', 0));
+    const results: SizeResult[] = [];
+    for (const size of SIZES) {
+      const seed = await seedUpTo(orm, world, size, random, {
+        socksPerUser: SOCKS_PER_USER,
+        rowTriggers: args['seed-row-triggers'],
+        batch: wholeNumber(args.batch, 'batch', 1),
+        concurrency: wholeNumber(args.concurrency, 'concurrency', 1),
+        now: NOW,
+      });
+      say(
+        `\n== ${size.toLocaleString('en')} socks: seeded in ${fixed(seed.ms / 1000, 1)} s (${phaseList(seed.phases)})\n   ` +
+          Object.entries(seed.counts)
+            .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+            .join(', '),
+      );
+      const measured = args['seed-only']
+        ? undefined
+        : await measureSize(orm, world, size, random, size === Math.max(...SIZES), mediaDir);
+      results.push({ socks: size, seed, ...(measured ? { measured } : {}) });
     }
-    printSummary(results);
+    const report = summaryReport(results);
+    if (args.json) say(`\nwrote ${await writeJsonFile(args.json, report)}`);
   } finally {
     await cleanUp();
   }
 }
 
-/** Grows the data to `size` socks, with the users, pictures, swipes and matches that go with them. */
-async function seedUpTo(orm: Orm, world: World, size: number): Promise<void> {
-  const from = world.sockIds.length;
-  if (size <= from) return;
-  const started = performance.now();
-  const usersWanted = Math.max(2, Math.round(size * USERS_PER_SOCK));
-  const progress = new Progress(`seeding ${size.toLocaleString('en')} socks`);
-  const total = usersWanted - world.userIds.length + (size - from);
-  let done = 0;
+async function measureSize(
+  orm: Orm,
+  world: SeededWorld,
+  size: number,
+  random: Random,
+  largest: boolean,
+  mediaDir: string,
+): Promise<Measured> {
+  // The previous size's decks miss the socks seeded since (a bulk seed writes no outbox events).
+  await execute(orm, 'truncate deck_entries, decks');
+  // A new pool, as a worker started now would have: it loads this size's socks.
+  const r = repositories(orm);
+  const picks = pickDistinct(random, size, MEASURED + COLD + SWEEP_SOCKS).map((i) => world.sockIds[i] as string);
+  const measuredIds = picks.slice(0, MEASURED);
+  const coldIds = picks.slice(MEASURED, MEASURED + COLD);
+  const sweepIds = picks.slice(MEASURED + COLD);
 
-  while (world.userIds.length < usersWanted) {
-    const rows = [];
-    for (let i = 0; i < BATCH && world.userIds.length < usersWanted; i++) {
-      const n = world.userIds.length;
-      const id = n === 0 ? world.benchUserId : randomUUID();
-      world.userIds.push(id);
-      rows.push(userRow(id, n));
-    }
-    await insertJson(orm, 'users', rows);
-    done += rows.length;
-    progress.update(done, total, 'users');
+  const heavyProgress = new Progress(`${HEAVY} heavy swipers judge their ${HEAVY_SWIPES} best`);
+  for (const [i, id] of measuredIds.slice(0, HEAVY).entries()) {
+    await swipeBestRanked(orm, await sockById(r, id), HEAVY_SWIPES);
+    heavyProgress.update(i + 1, HEAVY, `${i + 1}/${HEAVY}`);
   }
+  if (HEAVY > 0) heavyProgress.finish();
+  const measured = await socksByIds(r, measuredIds);
 
-  while (world.sockIds.length < size) {
-    const socks = [];
-    const pictures = [];
-    for (let i = 0; i < BATCH && world.sockIds.length < size; i++) {
-      const isBench = world.sockIds.length === 0;
-      const id = isBench ? world.benchSockId : randomUUID();
-      // Never the benchmark user's: its other socks would only leave the candidates.
-      const ownerId = isBench
-        ? world.benchUserId
-        : (world.userIds[random.int(1, world.userIds.length - 1)] as string);
-      world.sockIds.push(id);
-      world.sockOwners.push(ownerId);
-      const sock = sockRow(id, ownerId);
-      socks.push(sock);
-      const pictureCount = isBench ? 1 : random.next() < 0.1 ? 0 : random.int(1, 3);
-      for (let p = 0; p < pictureCount; p++) {
-        pictures.push(pictureRow(ownerId, id, sock.created_at));
-      }
-      if (random.next() < 0.3) pictures.push(pictureRow(ownerId, null, sock.created_at)); // a profile picture
-    }
-    await insertJson(orm, 'socks', socks);
-    await insertJson(orm, 'pictures', pictures);
-    done += socks.length;
-    progress.update(done, total, 'socks and pictures');
-  }
-
-  // Every new sock judged 0–6 earlier socks of other users.
-  const swipes = [];
-  for (let s = Math.max(from, 1); s < size; s++) {
-    for (let k = random.int(0, 6); k > 0; k--) {
-      const target = random.int(0, size - 1);
-      if (world.sockOwners[target] === world.sockOwners[s]) continue;
-      swipes.push(swipeRow(world.sockIds[s] as string, world.sockIds[target] as string));
-    }
-  }
-  // The benchmark sock: random socks, then its best-ranked candidates (by the numeric score).
-  for (let k = 0; k < OWN_SWIPES.random; k++) {
-    swipes.push(swipeRow(world.benchSockId, world.sockIds[random.int(1, size - 1)] as string));
-  }
-  for (let i = 0; i < swipes.length; i += BATCH) {
-    await insertJson(orm, 'swipes', swipes.slice(i, i + BATCH), 'on conflict do nothing');
-    progress.update(done, total, `swipes ${Math.min(i + BATCH, swipes.length)}/${swipes.length}`);
-  }
-  await swipeBestRanked(orm, world, OWN_SWIPES.best);
-
-  // Matches: the benchmark user's, and about one for every 40 new socks among the others.
-  const matches = [];
-  for (let i = 0; i < OWN_MATCHES + (size - from) / 40; i++) {
-    const a = i < OWN_MATCHES ? 0 : random.int(1, size - 1);
-    const b = random.int(1, size - 1);
-    if (world.sockOwners[a] === world.sockOwners[b]) continue;
-    matches.push({
-      id: randomUUID(),
-      initiator_id: world.sockOwners[a],
-      initiator_sock_id: world.sockIds[a],
-      partner_id: world.sockOwners[b],
-      partner_sock_id: world.sockIds[b],
-      created_at: instantBefore(300),
-      ended_at: random.next() < 0.3 ? NOW.toISOString() : null,
-    });
-  }
-  await insertJson(orm, 'matches', matches, 'on conflict do nothing');
-
-  progress.update(total, total, 'vacuum analyze');
-  await execute(orm, 'vacuum analyze');
-  progress.finish(`${fixed((performance.now() - started) / 1000, 1)} s`);
-  const [counts] = (await orm.em
-    .fork()
-    .getConnection()
-    .execute(
-      `select (select count(*)::int from users) as users, (select count(*)::int from socks) as socks,
-        (select count(*)::int from socks s where not exists (select 1 from pictures p where p.sock_id = s.id)) as "socks without picture",
-        (select count(*)::int from pictures) as pictures, (select count(*)::int from swipes) as swipes,
-        (select count(*)::int from matches) as matches,
-        (select count(*)::int from swipes where sock_id = ?) as "benchmark sock's swipes",
-        (select count(*)::int from matches where ? in (initiator_id, partner_id)) as "benchmark user's matches"`,
-      [world.benchSockId, world.benchUserId],
-    )) as Array<Record<string, number>>;
-  console.log(
-    `  ${Object.entries(counts ?? {})
-      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
-      .join(', ')}`,
+  // Pool: the first call loads every sock; the second one is a plain call.
+  const first = measured[0] as Sock;
+  const firstExclusions = await exclusionsOf(r, first);
+  const memoryBefore = memoryMb();
+  const load = await timed(() => r.candidatePool.best(first, firstExclusions, DECK.size));
+  const poolMemoryMb = memoryMb() - memoryBefore;
+  const again = await timed(() => r.candidatePool.best(first, firstExclusions, DECK.size));
+  const poolLoadMs = load.ms - again.ms;
+  say(
+    `pool: first call ${fixed(load.ms)} ms, second ${fixed(again.ms, 1)} ms: load ≈ ${fixed(poolLoadMs)} ms; ` +
+      `memory +${fixed(poolMemoryMb)} MB (heap + array buffers)`,
   );
+
+  const buildDeck = new BuildDeck(r.socks, r.swipes, r.matches, r.candidatePool, r.decks, r.uow, clock);
+  const buildProgress = new Progress(`building ${measured.length} decks`);
+  const deckBuild = await timeRuns(
+    measured.length,
+    0,
+    (i) => buildDeck.execute({ sockId: (measured[i] as Sock).id }),
+    (done) => buildProgress.update(done, measured.length, `${done}/${measured.length}`),
+  );
+  buildProgress.finish();
+  const deckEntries = await deckTableSize(orm, size);
+  say(
+    `deck build (BuildDeck, ${measured.length} socks): p50 ${fixed(deckBuild.p50Ms, 1)} ms, p99 ${fixed(deckBuild.p99Ms, 1)} ms; ` +
+      `deck_entries ${deckEntries.rows.toLocaleString('en')} rows in ${deckEntries.decks} decks, ` +
+      `${fixed(deckEntries.bytes / 1024 / 1024, 1)} MB (${fixed(deckEntries.bytesPerDeck / 1024, 1)} kB per deck; ` +
+      `a deck for each of the ${size.toLocaleString('en')} socks ≈ ${fixed(deckEntries.projectedBytesAllSocks / 1024 ** 3, 2)} GB)`,
+  );
+
+  const listCandidates = new ListCandidates(r.socks, r.users, r.pictures, r.decks, r.outbox, r.uow, clock);
+  const list = (sock: Sock, limit: number) =>
+    listCandidates.execute({ userId: sock.ownerId, sockId: sock.id, limit });
+  const at = (socks: readonly Sock[], i: number) => socks[i % socks.length] as Sock;
+  const nextCard = await timeRuns(RUNS, WARMUP, (i) => list(at(measured, i), 1));
+  const nextCard20 = await timeRuns(RUNS, WARMUP, (i) => list(at(measured, i), 20));
+  say(
+    `next card from the deck (ListCandidates, ${RUNS} calls over ${measured.length} socks after ${WARMUP}): ` +
+      `limit 1 p50 ${fixed(nextCard.p50Ms, 2)} ms, p99 ${fixed(nextCard.p99Ms, 2)} ms; ` +
+      `limit 20 p50 ${fixed(nextCard20.p50Ms, 2)} ms, p99 ${fixed(nextCard20.p99Ms, 2)} ms`,
+  );
+
+  const cold = await socksByIds(r, coldIds);
+  const coldProgress = new Progress(`cold decks (${COLD_RUNS} calls)`);
+  const coldNextCard = await timeRuns(
+    COLD_RUNS,
+    Math.min(COLD, COLD_RUNS),
+    (i) => list(at(cold, i), 1),
+    (done) => coldProgress.update(done, COLD_RUNS * 2, `ListCandidates ${done}/${COLD_RUNS}`),
+  );
+  const shortlistQuery = await timeRuns(
+    COLD_RUNS,
+    0,
+    (i) => r.socks.shortlistCandidates(at(cold, i), 1),
+    (done) => coldProgress.update(COLD_RUNS + done, COLD_RUNS * 2, `shortlist query ${done}/${COLD_RUNS}`),
+  );
+  coldProgress.finish();
+  say(
+    `cold deck (exact fallback, ${cold.length} socks): ListCandidates p50 ${fixed(coldNextCard.p50Ms, 1)} ms, ` +
+      `p99 ${fixed(coldNextCard.p99Ms, 1)} ms; the shortlist query alone p50 ${fixed(shortlistQuery.p50Ms, 1)} ms, ` +
+      `p99 ${fixed(shortlistQuery.p99Ms, 1)} ms`,
+  );
+
+  const exactness = await checkExactness(r, measured, list);
+  say(
+    `exactness over ${measured.length} socks: top-1 agreement ${fixed(exactness.top1Agreement, 3)} ` +
+      `(limit 20's first card: ${fixed(exactness.top1AgreementAtLimit20, 3)}), top-20 overlap ${fixed(exactness.top20Overlap, 3)}; ` +
+      `ranked windows of ${exactness.exactness.medianWindow.toLocaleString('en')} candidates (median, max ` +
+      `${exactness.exactness.maxWindow.toLocaleString('en')}); stored scores off the domain's: ${exactness.exactness.scoreMismatches}`,
+  );
+
+  let freshness: FreshnessResult | null = null;
+  if (FRESH > 0) {
+    const pictureStore = new LocalPictureStore(mediaDir);
+    const worker = startDeckWorker(orm, r, clock, pictureStore);
+    try {
+      await worker.idle(); // the cold decks' build requests, first
+      freshness = await measureFreshness(orm, r, worker, clock, pictureStore, await png(), measured, {
+        socks: FRESH,
+        intervalMs: FRESH_INTERVAL_MS,
+        timeoutMs: 60_000,
+      });
+      await worker.idle();
+    } finally {
+      await worker.stop();
+    }
+    say(
+      `freshness (${FRESH} new socks, one every ${FRESH_INTERVAL_MS} ms, each belonging in ${fixed(freshness.meanDecks, 1)} ` +
+        `built decks on average): p50 ${fixed(freshness.p50Seconds, 2)} s, p95 ${fixed(freshness.p95Seconds, 2)} s, ` +
+        `max ${fixed(freshness.maxSeconds, 2)} s; in no deck: ${freshness.inNoDeck}; timeouts: ${freshness.timeouts}`,
+    );
+  }
+
+  const deckSizeSweep = largest && SWEEP_SOCKS > 0 ? await sweepDeckSizes(r, await socksByIds(r, sweepIds)) : null;
+  if (args.explain) await explainServing(orm, r, first, list);
+  return {
+    poolLoadMs,
+    poolFirstCallMs: load.ms,
+    poolMemoryMb,
+    deckBuild,
+    deckEntries,
+    nextCard,
+    nextCard20,
+    coldNextCard,
+    shortlistQuery,
+    ...exactness,
+    freshness,
+    deckSizeSweep,
+  };
 }
 
-/** The benchmark sock judges its `count` best candidates by numeric score, as if it had swiped down the list. */
-async function swipeBestRanked(orm: Orm, world: World, count: number): Promise<void> {
-  const own = await loadSock(orm, world.benchSockId);
+type List = (sock: Sock, limit: number) => ReturnType<ListCandidates['execute']>;
+
+async function checkExactness(r: MikroOrmRepositories, measured: readonly Sock[], list: List) {
+  const exact = new ExactRanking(r.scope, r.uow);
+  const progress = new Progress(`exact ranking of ${measured.length} socks`, 10_000);
+  let top1 = 0;
+  let top1At20 = 0;
+  let overlap = 0;
+  let scoreMismatches = 0;
+  const windows: number[] = [];
+  const started = Date.now();
+  for (const [i, own] of measured.entries()) {
+    const owner = await r.users.findById(own.ownerId);
+    const { ranked, window } = await exact.best(own, owner?.location ?? null, 20);
+    const served = async (limit: number) =>
+      (await list(own, limit)).items.map((item) => ({ sock: item.sock.sock, storedScore: item.score }));
+    const at20 = compareAnswers(own, await served(20), ranked, window);
+    const at1 = compareAnswers(own, await served(1), ranked.slice(0, 1), window);
+    top1 += at1.top1 ? 1 : 0;
+    top1At20 += at20.top1 ? 1 : 0;
+    overlap += at20.overlap;
+    scoreMismatches += at20.scoreMismatches + at1.scoreMismatches;
+    windows.push(window);
+    progress.update(i + 1, measured.length, `${i + 1}/${measured.length} socks, top-1 so far ${top1}/${i + 1}`);
+  }
+  progress.finish();
+  const n = Math.max(1, measured.length);
+  return {
+    top1Agreement: top1 / n,
+    top1AgreementAtLimit20: top1At20 / n,
+    top20Overlap: overlap / n,
+    exactness: {
+      socks: measured.length,
+      medianWindow: median(windows),
+      maxWindow: Math.max(0, ...windows),
+      scoreMismatches,
+      ms: Date.now() - started,
+    },
+  };
+}
+
+/** `pool.best` alone, and with the deck write (`replace` in a unit of work), at each deck size. */
+async function sweepDeckSizes(r: MikroOrmRepositories, socks: readonly Sock[]): Promise<DeckSizeRow[]> {
+  const rows: DeckSizeRow[] = [];
+  const exclusions = new Map<string, DeckExclusions>();
+  for (const sock of socks) exclusions.set(sock.id, await exclusionsOf(r, sock));
+  const progress = new Progress(`deck sizes ${DECK_SIZES.join('/')} over ${socks.length} socks`);
+  for (const [k, deckSize] of DECK_SIZES.entries()) {
+    const best: number[] = [];
+    const total: number[] = [];
+    let entries = 0;
+    for (const sock of socks) {
+      const t = await timed(async () => {
+        const found = await timed(() => r.candidatePool.best(sock, exclusions.get(sock.id) as DeckExclusions, deckSize));
+        best.push(found.ms);
+        const ranked = found.result.entries;
+        entries += ranked.length;
+        await r.uow.run(async () => {
+          await r.decks.lock(sock.id);
+          await r.decks.replace({
+            sockId: sock.id,
+            entries: ranked,
+            floor: found.result.complete ? null : (ranked.at(-1)?.score ?? null),
+            builtAt: NOW,
+          });
+        });
+      });
+      total.push(t.ms);
+    }
+    rows.push({ deckSize, best: summarize(best), bestAndWrite: summarize(total), meanEntries: entries / socks.length });
+    progress.update(k + 1, DECK_SIZES.length, `deck size ${deckSize}`);
+  }
+  progress.finish();
+  say(
+    `\ndeck size vs build cost (${socks.length} socks, largest size)\n` +
+      table(
+        ['deck size', 'best p50 ms', 'best p99 ms', 'best+write p50 ms', 'best+write p99 ms', 'entries'],
+        rows.map((row) => [
+          String(row.deckSize),
+          fixed(row.best.p50Ms, 1),
+          fixed(row.best.p99Ms, 1),
+          fixed(row.bestAndWrite.p50Ms, 1),
+          fixed(row.bestAndWrite.p99Ms, 1),
+          fixed(row.meanEntries),
+        ]),
+      ),
+  );
+  return rows;
+}
+
+/**
+ * Every statement of one next-card request (captured from the ORM's query builder), and
+ * EXPLAIN (ANALYZE, BUFFERS) of its reads. MikroORM inlines the parameters into the SQL it
+ * sends, so the captured text runs as it is.
+ */
+async function explainServing(orm: Orm, r: MikroOrmRepositories, own: Sock, list: List): Promise<void> {
+  const knex = orm.em.getConnection().getKnex();
+  const captured: string[] = [];
+  const listener = (query: { sql: string }) => captured.push(query.sql);
+  knex.on('query', listener);
+  try {
+    await list(own, 1);
+  } finally {
+    knex.off('query', listener);
+  }
+  say(`\nEXPLAIN: the ${captured.length} statements of one next-card request (limit 1)`);
+  for (const sql of captured) {
+    say(`  ${sql.replace(/\s+/g, ' ').slice(0, 400)}${sql.length > 400 ? ' …' : ''}`);
+    if (!/^\s*(select|with)\b/i.test(sql)) continue;
+    const plan = (await execute(orm, `explain (analyze, buffers) ${sql}`)) as Array<Record<string, string>>;
+    say(plan.map((row) => `      ${Object.values(row)[0]}`).join('\n'));
+  }
+  void r;
+}
+
+/** The judged socks and matched users of a sock, as `BuildDeck` reads them. */
+async function exclusionsOf(r: MikroOrmRepositories, sock: Sock): Promise<DeckExclusions> {
+  const [judged, partners] = await Promise.all([r.swipes.judgedBy(sock.id), r.matches.partnersOf(sock.ownerId)]);
+  return { judgedSockIds: new Set(judged), matchedUserIds: new Set(partners) };
+}
+
+/** The sock judges its `count` best candidates by numeric score, as if it had swiped down the list. */
+async function swipeBestRanked(orm: Orm, own: Sock, count: number): Promise<void> {
   const score = numericScoreSql(own, 's');
   await orm.em
     .fork()
@@ -285,253 +495,187 @@ async function swipeBestRanked(orm: Orm, world: World, count: number): Promise<v
     );
 }
 
-function userRow(id: string, n: number) {
-  const located = random.next() < 0.8;
-  return {
-    id,
-    username: `bench_${n}`,
-    email: `bench_${n}@example.com`,
-    password_hash: 'x',
-    first_name: `First${n}`,
-    last_name: `Last${n}`,
-    about: words(0, 12),
-    birthday: dayBefore(random.int(18 * 365, 70 * 365)),
-    gender: key(GENDERS),
-    city: 'Somewhere',
-    location_lat: located ? 47 + random.next() * 8 : null,
-    location_lon: located ? 6 + random.next() * 9 : null,
-    notifications: random.next() < 0.5,
-    social_instagram: null,
-    social_facebook: null,
-    social_twitter: null,
-    social_spotify: null,
-    is_admin: false,
-    created_at: instantBefore(900),
-  };
+async function deckTableSize(orm: Orm, socks: number): Promise<DeckTableSize> {
+  await execute(orm, 'analyze deck_entries, decks');
+  const [row] = (await execute(
+    orm,
+    `select (select count(*)::int from decks where built_at is not null) as decks,
+       (select count(*)::int from deck_entries) as rows,
+       (pg_total_relation_size('deck_entries') + pg_total_relation_size('decks'))::bigint::text as bytes`,
+  )) as [{ decks: number; rows: number; bytes: string }];
+  const bytes = Number(row.bytes);
+  const bytesPerDeck = bytes / Math.max(1, row.decks);
+  return { decks: row.decks, rows: row.rows, bytes, bytesPerDeck, projectedBytesAllSocks: bytesPerDeck * socks };
 }
 
-function sockRow(id: string, ownerId: string) {
-  return {
-    id,
-    owner_id: ownerId,
-    name: words(1, 2),
-    story: words(0, 60),
-    color: key(COLORS),
-    fabric: key(FABRICS),
-    thickness: key(THICKNESSES),
-    brand: key(BRANDS),
-    type: key(SOCK_TYPES),
-    size: key(SIZES),
-    age: random.int(0, 25),
-    separation_date: dayBefore(random.int(0, 1500)),
-    condition: key(CONDITIONS),
-    holes: random.int(0, 10),
-    kilometers: random.int(0, 1000),
-    environment: key(ENVIRONMENTS),
-    washed_per_week: random.int(0, 7),
-    specialty: words(1, 8),
-    created_at: instantBefore(720),
-  };
+/** `count` distinct indexes below `size`, drawn from `random`. */
+function pickDistinct(random: Random, size: number, count: number): number[] {
+  if (count > size) throw new Error(`cannot pick ${count} socks out of ${size}`);
+  const picked = new Set<number>();
+  while (picked.size < count) picked.add(random.int(0, size - 1));
+  return [...picked];
 }
 
-function pictureRow(userId: string, sockId: string | null, createdAt: string) {
-  const id = randomUUID();
-  return { id, user_id: userId, sock_id: sockId, key: `bench/${id}.webp`, created_at: createdAt };
-}
-
-function swipeRow(sockId: string, targetSockId: string) {
-  return {
-    sock_id: sockId,
-    target_sock_id: targetSockId,
-    decision: random.next() < 0.5 ? 'like' : 'dislike',
-    judged_at: instantBefore(300),
-  };
-}
-
-/** One statement per batch: the rows travel as one JSON parameter (a COPY-like bulk insert). */
-async function insertJson(
-  orm: Orm,
-  tableName: string,
-  rows: ReadonlyArray<Record<string, unknown>>,
-  suffix = '',
-): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first)
-    .map((c) => `"${c}"`)
-    .join(', ');
-  await orm.em
-    .fork()
-    .getConnection()
-    .execute(
-      `insert into "${tableName}" (${columns})
-       select ${columns} from json_populate_recordset(null::"${tableName}", ?::json) ${suffix}`,
-      [JSON.stringify(rows)],
-    );
-}
-
-async function loadSock(orm: Orm, id: string): Promise<Sock> {
-  const r = repositories(orm);
+async function sockById(r: MikroOrmRepositories, id: string): Promise<Sock> {
   const sock = await r.socks.findById(id);
   if (!sock) throw new Error(`no sock ${id}`);
   return sock;
 }
 
-function repositories(orm: Orm) {
-  const clock: Clock = { now: () => NOW };
-  return { clock, ...createMikroOrmRepositories(orm, { ids: { next: randomUUID }, clock }) };
-}
-
-/** Times ListCandidates and the shortlist query alone, at each limit (ms). */
-async function measure(orm: Orm, world: World, size: number): Promise<Map<string, Timing>> {
-  const r = repositories(orm);
-  const listCandidates = new ListCandidates(r.socks, r.users, r.pictures, r.clock);
-  const own = await loadSock(orm, world.benchSockId);
-  const timings = new Map<string, Timing>();
-  for (const limit of LIMITS) {
-    const input = { userId: world.benchUserId, sockId: world.benchSockId, limit };
-    const endpoint = await time(() => listCandidates.execute(input));
-    const query = await time(() => r.socks.shortlistCandidates(own, limit));
-    timings.set(`ListCandidates, limit ${limit}`, endpoint);
-    timings.set(`shortlist query, limit ${limit}`, query);
-    const shortlisted = (await r.socks.shortlistCandidates(own, limit)).length;
-    console.log(
-      `  ${size.toLocaleString('en')} socks, limit ${limit}: ListCandidates p50 ${fixed(endpoint.p50, 1)} ms, ` +
-        `p99 ${fixed(endpoint.p99, 1)} ms; the shortlist query alone p50 ${fixed(query.p50, 1)} ms, ` +
-        `p99 ${fixed(query.p99, 1)} ms (${shortlisted} rows)`,
-    );
-  }
-  await checkExactness(r, listCandidates, own, world);
-  // How long shortlists get for other socks (random swipes only): how close to the cap.
-  const lengths: number[] = [];
-  for (let i = 0; i < SAMPLED_SOCKS; i++) {
-    const other = await r.socks.findById(world.sockIds[random.int(1, size - 1)] as string);
-    if (other) lengths.push((await r.socks.shortlistCandidates(other, 20)).length);
-  }
-  lengths.sort((a, b) => a - b);
-  console.log(
-    `  shortlist rows at limit 20 for ${lengths.length} random socks: min ${lengths[0]}, ` +
-      `median ${lengths[Math.floor(lengths.length / 2)]}, max ${lengths.at(-1)}`,
-  );
-  if (args.explain) {
-    const query = candidateShortlistSql(own, 20);
-    const plan = (await orm.em
-      .fork()
-      .getConnection()
-      .execute(`explain (analyze, buffers) ${query.sql}`, [...query.bindings])) as Array<
-      Record<string, string>
-    >;
-    console.log(plan.map((row) => `    ${Object.values(row)[0]}`).join('\n'));
-  }
-  return timings;
-}
-
-/** At each limit, the capped answer next to the exact one (ranked from the uncapped window). */
-async function checkExactness(
-  r: ReturnType<typeof repositories>,
-  listCandidates: ListCandidates,
-  own: Sock,
-  world: World,
-): Promise<void> {
-  const uncapped = new MikroOrmSockRepository(r.scope, { shortlistCap: 10_000_000 });
-  const me = await r.users.findById(world.benchUserId);
-  for (const limit of LIMITS) {
-    const window = await uncapped.shortlistCandidates(own, limit);
-    const exact = rankCandidates(
-      own,
-      me?.location ?? null,
-      window.map((row) => ({ sock: row.sock, ownerLocation: row.owner.location })),
-    )
-      .slice(0, limit)
-      .map((c) => c.candidate.sock.id);
-    const answer = (
-      await listCandidates.execute({ userId: world.benchUserId, sockId: own.id, limit })
-    ).items.map((item) => item.sock.sock.id);
-    const same = answer.filter((id) => exact.includes(id)).length;
-    const verdict =
-      answer.join() === exact.join()
-        ? 'exact'
-        : same === exact.length
-          ? 'the right socks in another order'
-          : `${same} of the ${exact.length} right socks`;
-    console.log(
-      `  exactness at limit ${limit}: ${window.length.toLocaleString('en')} candidates within the text margin ` +
-        `(cap ${SHORTLIST_CAP}); the capped answer is ${verdict}`,
-    );
-  }
-}
-
-/** p50 and p99 of RUNS calls, after WARMUP calls. */
-async function time(work: () => Promise<unknown>): Promise<Timing> {
-  for (let i = 0; i < WARMUP; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
-}
-
-/** The nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-function printSummary(results: Map<number, Map<string, Timing>>): void {
-  const sizes = [...results.keys()];
-  const first = sizes[0] as number;
-  const last = sizes.at(-1) as number;
-  const names = [...(results.get(first)?.keys() ?? [])];
-  const rows = names.map((name) => {
-    const cells = sizes.flatMap((size) => {
-      const t = results.get(size)?.get(name);
-      return [fixed(t?.p50 ?? Number.NaN, 1), fixed(t?.p99 ?? Number.NaN, 1)];
-    });
-    const a = results.get(first)?.get(name);
-    const b = results.get(last)?.get(name);
-    const ratio =
-      a && b && sizes.length > 1 ? [`${fixed(b.p50 / a.p50, 1)}x`, `${fixed(b.p99 / a.p99, 1)}x`] : [];
-    return [name, ...cells, ...ratio];
+/** The socks in the order of `ids`. */
+async function socksByIds(r: MikroOrmRepositories, ids: readonly string[]): Promise<Sock[]> {
+  const found = new Map((await r.socks.findManyByIds(ids)).map((s) => [s.id, s]));
+  return ids.map((id) => {
+    const sock = found.get(id);
+    if (!sock) throw new Error(`no sock ${id}`);
+    return sock;
   });
-  const header = [
-    'ms',
-    ...sizes.flatMap((s) => [`p50 @${s / 1000}k`, `p99 @${s / 1000}k`]),
-    ...(sizes.length > 1
-      ? [`p50 ${last / 1000}k/${first / 1000}k`, `p99 ${last / 1000}k/${first / 1000}k`]
-      : []),
-  ];
-  console.log(`\n${table(header, rows)}`);
 }
 
-/** A progress line: redrawn in place on a terminal, one line per tenth otherwise. */
-class Progress {
-  private lastDraw = 0;
-  private lastLine = '';
+function repositories(orm: Orm): MikroOrmRepositories {
+  return createMikroOrmRepositories(orm, { ids: { next: randomUUID }, clock });
+}
 
-  constructor(private readonly label: string) {}
+/** A small PNG of a sock, as a user would upload. */
+async function png(): Promise<Uint8Array> {
+  return sharp(Buffer.from(sockSvg('blue' satisfies ColorKey, 1))).resize(64, 64).png().toBuffer();
+}
 
-  update(done: number, total: number, step: string): void {
-    const percent = Math.floor((100 * done) / Math.max(total, 1));
-    if (process.stderr.isTTY) {
-      const now = Date.now();
-      if (now - this.lastDraw < 100 && done < total) return;
-      this.lastDraw = now;
-      process.stderr.write(`\r${this.label}: ${percent}% (${step})\x1b[K`);
-      return;
-    }
-    const line = `${this.label}: ${Math.floor(percent / 10) * 10}% (${step.replace(/ .*/, '')})`;
-    if (line === this.lastLine) return;
-    this.lastLine = line;
-    process.stderr.write(`${line}\n`);
+function memoryMb(): number {
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
+}
+
+const phaseList = (phases: Readonly<Record<string, number>>): string =>
+  Object.entries(phases)
+    .map(([name, ms]) => `${name} ${fixed(ms / 1000, 1)} s`)
+    .join(', ');
+
+/** Prints the figures next to their targets; returns the JSON report. */
+function summaryReport(results: readonly SizeResult[]) {
+  const measured = results.filter((r): r is SizeResult & { measured: Measured } => r.measured !== undefined);
+  const smallest = measured[0];
+  const largest = measured.at(-1);
+  const ratio = smallest && largest ? largest.measured.nextCard.p99Ms / smallest.measured.nextCard.p99Ms : Number.NaN;
+  const freshness = largest?.measured.freshness ?? null;
+  const ms = (t: Timing, digits = 2) => `${fixed(t.p50Ms, digits)} / ${fixed(t.p99Ms, digits)}`;
+  const k = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+  const verdict = (ok: boolean) => (ok ? 'pass' : 'FAIL');
+
+  say(
+    `\nSeeding\n${table(
+      ['socks', 'seconds', ...Object.keys(results[0]?.seed.phases ?? {})],
+      results.map((r) => [
+        r.socks.toLocaleString('en'),
+        fixed(r.seed.ms / 1000, 1),
+        ...Object.values(r.seed.phases).map((t) => fixed(t / 1000, 1)),
+      ]),
+    )}`,
+  );
+  if (measured.length > 0) {
+    const row = (label: string, cell: (m: Measured) => string, target = '', pass?: (m: Measured) => boolean) => [
+      label,
+      ...measured.map((r) => cell(r.measured)),
+      target,
+      pass ? measured.map((r) => verdict(pass(r.measured))).join(' ') : '',
+    ];
+    say(
+      `\nResults (p50 / p99 in ms unless said otherwise)\n${table(
+        ['figure', ...measured.map((r) => `@${k(r.socks)}`), 'target', 'verdict'],
+        [
+          row('next card, limit 1 (deck)', (m) => ms(m.nextCard), `p99 ≤ ${TARGETS.nextCardP99Ms} ms`, (m) => m.nextCard.p99Ms <= TARGETS.nextCardP99Ms),
+          row('next card, limit 20 (deck)', (m) => ms(m.nextCard20)),
+          row('cold deck, limit 1 (exact fallback)', (m) => ms(m.coldNextCard, 1)),
+          row('  the shortlist query alone (today)', (m) => ms(m.shortlistQuery, 1)),
+          row('top-1 agreement', (m) => fixed(m.top1Agreement, 3), `≥ ${TARGETS.top1Agreement}`, (m) => m.top1Agreement >= TARGETS.top1Agreement),
+          row('top-20 overlap', (m) => fixed(m.top20Overlap, 3), `≥ ${TARGETS.top20Overlap}`, (m) => m.top20Overlap >= TARGETS.top20Overlap),
+          row('deck build (BuildDeck)', (m) => ms(m.deckBuild, 1)),
+          row('pool initial load (ms)', (m) => fixed(m.poolLoadMs)),
+          row('pool memory (MB)', (m) => fixed(m.poolMemoryMb)),
+          row('deck_entries + decks per deck (kB)', (m) => fixed(m.deckEntries.bytesPerDeck / 1024, 1)),
+          row('  projected, a deck per sock (GB)', (m) => fixed(m.deckEntries.projectedBytesAllSocks / 1024 ** 3, 2)),
+          row(
+            'freshness p50 / p95 (s)',
+            (m) => (m.freshness ? `${fixed(m.freshness.p50Seconds, 2)} / ${fixed(m.freshness.p95Seconds, 2)}` : 'n/a'),
+            `p95 ≤ ${TARGETS.freshnessP95Seconds} s`,
+            (m) => (m.freshness?.p95Seconds ?? Number.POSITIVE_INFINITY) <= TARGETS.freshnessP95Seconds,
+          ),
+        ],
+      )}\n\nnext card p99 ${largest ? k(largest.socks) : ''} / ${smallest ? k(smallest.socks) : ''}: ${fixed(ratio, 2)} ` +
+        `(target ≤ ${TARGETS.nextCardP99Ratio}: ${verdict(ratio <= TARGETS.nextCardP99Ratio)})`,
+    );
   }
+  const timing = (t: Timing) => ({ p50Ms: round(t.p50Ms, 3), p95Ms: round(t.p95Ms, 3), p99Ms: round(t.p99Ms, 3), maxMs: round(t.maxMs, 3), n: t.n });
+  return {
+    generatedAt: new Date().toISOString(),
+    settings: {
+      measured: MEASURED,
+      heavySwipers: HEAVY,
+      runs: RUNS,
+      warmup: WARMUP,
+      cold: COLD,
+      coldRuns: COLD_RUNS,
+      fresh: FRESH,
+      freshIntervalMs: FRESH_INTERVAL_MS,
+      socksPerUser: SOCKS_PER_USER,
+      seed: Number(args.seed),
+      seedRowTriggers: args['seed-row-triggers'],
+      deckSize: DECK.size,
+      deckRefillBelow: DECK.refillBelow,
+      cpus: availableParallelism(),
+      loadAverage: loadavg(),
+      node: process.version,
+    },
+    sizes: results.map(({ socks, seed, measured: m }) => ({
+      socks,
+      seed: { seconds: round(seed.ms / 1000, 1), phasesSeconds: mapValues(seed.phases, (v) => round(v / 1000, 1)), counts: seed.counts },
+      ...(m
+        ? {
+            nextCard: timing(m.nextCard),
+            nextCardLimit20: timing(m.nextCard20),
+            coldNextCard: timing(m.coldNextCard),
+            shortlistQuery: timing(m.shortlistQuery),
+            top1Agreement: round(m.top1Agreement, 4),
+            top1AgreementAtLimit20: round(m.top1AgreementAtLimit20, 4),
+            top20Overlap: round(m.top20Overlap, 4),
+            exactness: m.exactness,
+            deckBuild: timing(m.deckBuild),
+            poolLoadMs: round(m.poolLoadMs, 1),
+            poolFirstCallMs: round(m.poolFirstCallMs, 1),
+            poolMemoryMb: round(m.poolMemoryMb, 1),
+            deckEntries: m.deckEntries,
+            freshness: m.freshness && {
+              p50Seconds: round(m.freshness.p50Seconds, 3),
+              p95Seconds: round(m.freshness.p95Seconds, 3),
+              maxSeconds: round(m.freshness.maxSeconds, 3),
+              socks: m.freshness.seconds.length,
+              inNoDeck: m.freshness.inNoDeck,
+              timeouts: m.freshness.timeouts,
+              meanDecks: round(m.freshness.meanDecks, 2),
+            },
+            deckSizeSweep: m.deckSizeSweep?.map((row) => ({
+              deckSize: row.deckSize,
+              best: timing(row.best),
+              bestAndWrite: timing(row.bestAndWrite),
+              meanEntries: round(row.meanEntries, 1),
+            })),
+          }
+        : {}),
+    })),
+    freshness: freshness && { p50Seconds: round(freshness.p50Seconds, 3), p95Seconds: round(freshness.p95Seconds, 3), atSocks: largest?.socks },
+    ratios: { nextCardP99LargestOverSmallest: round(ratio, 3) },
+    targets: {
+      nextCardP99Ms: { target: TARGETS.nextCardP99Ms, pass: measured.every((r) => r.measured.nextCard.p99Ms <= TARGETS.nextCardP99Ms) },
+      nextCardP99LargestOverSmallest: { target: TARGETS.nextCardP99Ratio, pass: ratio <= TARGETS.nextCardP99Ratio },
+      top1Agreement: { target: TARGETS.top1Agreement, pass: measured.every((r) => r.measured.top1Agreement >= TARGETS.top1Agreement) },
+      top20Overlap: { target: TARGETS.top20Overlap, pass: measured.every((r) => r.measured.top20Overlap >= TARGETS.top20Overlap) },
+      freshnessP95Seconds: { target: TARGETS.freshnessP95Seconds, pass: (freshness?.p95Seconds ?? Number.POSITIVE_INFINITY) <= TARGETS.freshnessP95Seconds },
+    },
+  };
+}
 
-  finish(note: string): void {
-    const line = `${this.label}: done in ${note}`;
-    process.stderr.write(process.stderr.isTTY ? `\r${line}\x1b[K\n` : `${line}\n`);
-  }
+function mapValues<V, W>(record: Readonly<Record<string, V>>, fn: (v: V) => W): Record<string, W> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
 }
 
 function wholeNumber(text: string, name: string, min: number): number {

@@ -4,6 +4,8 @@ import { InProcessJobDispatcher } from '../adapters/queue/in-process-job-dispatc
 import type { JobDispatcher } from '../adapters/queue/job-dispatcher.js';
 import { OutboxEventHandler } from '../adapters/queue/outbox-event-handler.js';
 import { OutboxRelay } from '../adapters/queue/outbox-relay.js';
+import { BuildDeck } from '../application/decks/build-deck.js';
+import { PlaceSockInDecks } from '../application/decks/place-sock-in-decks.js';
 import { DeliverSelfMail } from '../application/mails/deliver-self-mail.js';
 import { MarkSelfMailFailed } from '../application/mails/mark-self-mail-failed.js';
 import { ports } from './container/ports.js';
@@ -15,7 +17,7 @@ export type App = 'web' | 'api';
 export const JOB_QUEUE = 'hotsox-jobs';
 export const jobPrefix = (app: App) => `hotsox-${app}`;
 
-/** What carries out outbox events: the handlers for emails, self-mails and picture files. */
+/** What carries out outbox events: emails, self-mails, picture files and deck maintenance. */
 export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
   const p = ports(runtime.container);
   return new OutboxEventHandler(
@@ -24,6 +26,7 @@ export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
     runtime.container.get(DeliverSelfMail),
     runtime.container.get(MarkSelfMailFailed),
     { publicUrl: runtime.config.publicUrl },
+    { buildDeck: runtime.container.get(BuildDeck), placeSockInDecks: runtime.container.get(PlaceSockInDecks) },
   );
 }
 

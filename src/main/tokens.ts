@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AccessTokens } from '../application/ports/access-tokens.js';
+import type { CandidatePool } from '../application/ports/candidate-pool.js';
 import type { Clock } from '../application/ports/clock.js';
+import type { DeckRepository } from '../application/ports/deck-repository.js';
 import type { EmailSender } from '../application/ports/email-sender.js';
 import type { Geocoder } from '../application/ports/geocoder.js';
 import type { IdGenerator } from '../application/ports/id-generator.js';
@@ -52,4 +54,6 @@ export const TOKENS = {
   mailRepository: token<MailRepository>('MailRepository'),
   refreshTokenRepository: token<RefreshTokenRepository>('RefreshTokenRepository'),
   passwordResetTokenRepository: token<PasswordResetTokenRepository>('PasswordResetTokenRepository'),
+  deckRepository: token<DeckRepository>('DeckRepository'),
+  candidatePool: token<CandidatePool>('CandidatePool'),
 } as const;

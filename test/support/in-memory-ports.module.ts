@@ -26,6 +26,8 @@ export function inMemoryPortsModule(kit: TestKit): ContainerModule {
     bind(TOKENS.mailRepository).toConstantValue(kit.mails);
     bind(TOKENS.refreshTokenRepository).toConstantValue(kit.refreshTokens);
     bind(TOKENS.passwordResetTokenRepository).toConstantValue(kit.passwordResetTokens);
+    bind(TOKENS.deckRepository).toConstantValue(kit.decks);
+    bind(TOKENS.candidatePool).toConstantValue(kit.candidatePool);
     bind(TOKENS.config).toConstantValue(loadConfig({ NODE_ENV: 'test' }, 'web'));
   });
 }

@@ -32,7 +32,7 @@ describe('the use-case container', () => {
   it('resolves every bound use case with all its ports', () => {
     const { container } = build();
 
-    expect(BOUND_USE_CASES.length).toBe(38);
+    expect(BOUND_USE_CASES.length).toBe(40);
     for (const type of BOUND_USE_CASES) expect(container.get(type)).toBeInstanceOf(type);
     expect(container.get(SwipeSock)).toBeInstanceOf(SwipeSock);
     expect(container.get(RegisterUser)).toBe(container.get(RegisterUser));

@@ -20,6 +20,17 @@ export class Random {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** A version-4 UUID drawn from this generator: the same seed gives the same ids. */
+  uuid(): string {
+    const hex = Array.from({ length: 4 }, () =>
+      Math.floor(this.next() * 4294967296)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
+    const variant = ((parseInt(hex[16] as string, 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  }
+
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
     return items[this.int(0, items.length - 1)] as T;

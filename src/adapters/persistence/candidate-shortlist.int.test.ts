@@ -329,7 +329,15 @@ describe('candidates ranked over PostgreSQL', () => {
   it.each([1, 5, 20])(
     'ListCandidates (limit %i) gives exactly the best of every candidate ranked in memory',
     async (limit) => {
-      const listCandidates = new ListCandidates(r.socks, r.users, r.pictures, clock);
+      const listCandidates = new ListCandidates(
+        r.socks,
+        r.users,
+        r.pictures,
+        r.decks,
+        r.outbox,
+        r.uow,
+        clock,
+      );
       let shortened = 0;
       for (const own of ownSocks) {
         const { candidates, ranked } = rankedInMemory(own);

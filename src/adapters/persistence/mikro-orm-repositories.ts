@@ -1,5 +1,6 @@
 import type { Clock } from '../../application/ports/clock.js';
 import type { IdGenerator } from '../../application/ports/id-generator.js';
+import { MikroOrmDeckRepository } from './decks/mikro-orm-deck-repository.js';
 import { MikroOrmMailRepository } from './mikro-orm-mail-repository.js';
 import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
 import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
@@ -46,6 +47,7 @@ export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesD
     passwordResetTokens: new MikroOrmPasswordResetTokenRepository(scope),
     outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),
     outboxStore: new OutboxStore(scope, origin),
+    decks: new MikroOrmDeckRepository(scope),
   };
 }
 

@@ -147,6 +147,7 @@ describe('BullMQ dispatcher and worker (Redis, SMTP)', () => {
       {
         publicUrl: 'http://localhost:3000',
       },
+      { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
     );
     const event = anEvent(randomUUID(), { type: 'picture-files.delete', keys: ['nope'] });
     startWorker(handler);

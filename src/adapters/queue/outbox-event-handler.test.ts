@@ -77,6 +77,7 @@ describe('OutboxEventHandler', () => {
       {
         publicUrl: 'http://localhost:3000',
       },
+      { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
     );
 
     const failure = handler.handle(anEvent(EVENT_ID, { type: 'picture-files.delete', keys: ['x'] }));

@@ -98,7 +98,15 @@ describe('EndMatch', () => {
   });
 
   it('keeps the pair apart for good: no candidates, no new match', async () => {
-    const listCandidates = new ListCandidates(kit.socks, kit.users, kit.pictures, kit.clock);
+    const listCandidates = new ListCandidates(
+      kit.socks,
+      kit.users,
+      kit.pictures,
+      kit.decks,
+      kit.outbox,
+      kit.uow,
+      kit.clock,
+    );
     const aliceNewSock = await kit.givenSock(alice);
     const bobNewSock = await kit.givenSock(bob);
     expect(

@@ -20,6 +20,7 @@ describe('AddSockPicture', () => {
     addSockPicture = new AddSockPicture(
       kit.socks,
       kit.pictures,
+      kit.outbox,
       kit.pictureStore,
       kit.ids,
       kit.uow,
@@ -37,6 +38,7 @@ describe('AddSockPicture', () => {
     expect(kit.pictureStore.stored.has(picture.key)).toBe(true);
     expect(picture.key).toMatch(/\.jpeg$/);
     expect((await kit.pictures.listForSocks([sock.id])).get(sock.id)).toEqual([picture]);
+    expect(kit.outbox.messages()).toEqual([{ type: 'deck.place', sockId: sock.id }]);
   });
 
   it('checks ownership before anything else', async () => {
@@ -95,7 +97,7 @@ describe('AddSockPicture', () => {
         return key;
       }
     })();
-    addSockPicture = new AddSockPicture(kit.socks, kit.pictures, store, kit.ids, kit.uow, kit.clock);
+    addSockPicture = new AddSockPicture(kit.socks, kit.pictures, kit.outbox, store, kit.ids, kit.uow, kit.clock);
 
     await expect(
       addSockPicture.execute({ userId: owner.id, sockId: sock.id, bytes: PNG_BYTES }),

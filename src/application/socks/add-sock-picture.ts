@@ -8,6 +8,7 @@ import {
 import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
 import type { PictureStore } from '../ports/picture-store.js';
 import type { SockRepository } from '../ports/sock-repository.js';
@@ -24,6 +25,7 @@ export class AddSockPicture {
   constructor(
     private readonly socks: SockRepository,
     private readonly pictures: PictureRepository,
+    private readonly outbox: Outbox,
     private readonly store: PictureStore,
     private readonly ids: IdGenerator,
     private readonly uow: UnitOfWork,
@@ -50,6 +52,9 @@ export class AddSockPicture {
         // The sock may have been deleted while the image was being encoded.
         if (!(await this.socks.findOwned(input.userId, input.sockId))) throw new SockNotFoundError();
         await this.pictures.add(picture);
+        // With a picture the sock is a candidate: into the decks it belongs in (idempotent, so
+        // not only for the first picture; two first pictures at once cannot both miss it).
+        await this.outbox.add({ type: 'deck.place', sockId: input.sockId });
       });
     } catch (error) {
       await this.store.remove([key]);

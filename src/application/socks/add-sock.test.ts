@@ -10,7 +10,7 @@ describe('AddSock', () => {
   beforeEach(() => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    addSock = new AddSock(kit.socks, kit.ids, kit.uow, kit.clock);
+    addSock = new AddSock(kit.socks, kit.outbox, kit.ids, kit.uow, kit.clock);
   });
 
   it('stores the sock for its owner, without pictures', async () => {
@@ -27,6 +27,7 @@ describe('AddSock', () => {
     expect(stored?.name).toBe('Lefty');
     expect(stored?.createdAt).toEqual(new Date('2026-11-29T12:00:00.000Z'));
     expect(view.pictures).toEqual([]);
+    expect(kit.outbox.messages()).toEqual([{ type: 'deck.build', sockId: view.sock.id }]);
   });
 
   it('accepts a separation date of today', async () => {
@@ -44,5 +45,6 @@ describe('AddSock', () => {
       addSock.execute({ userId: owner.id, attributes: sockAttributes({ separationDate: '2026-11-30' }) }),
     ).rejects.toThrow(InvalidValueError);
     expect((await kit.socks.listByOwner(owner.id, { page: 1, pageSize: 20 })).total).toBe(0);
+    expect(kit.outbox.messages()).toEqual([]);
   });
 });

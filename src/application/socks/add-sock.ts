@@ -1,6 +1,7 @@
 import { CalendarDate } from '../../domain/shared/calendar-date.js';
 import { Sock, type SockAttributes } from '../../domain/sock/sock.js';
 import type { Clock } from '../ports/clock.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { SockRepository } from '../ports/sock-repository.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
@@ -11,10 +12,14 @@ export interface AddSockInput {
   readonly attributes: SockAttributes;
 }
 
-/** A user describes a new single sock; it has no pictures yet. */
+/**
+ * A user describes a new single sock; it has no pictures yet. Its deck (the socks to offer it)
+ * is built in the background; it joins other socks' decks with its first picture.
+ */
 export class AddSock {
   constructor(
     private readonly socks: SockRepository,
+    private readonly outbox: Outbox,
     private readonly ids: IdGenerator,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -30,7 +35,10 @@ export class AddSock {
       today: CalendarDate.fromInstant(now),
       at: now,
     });
-    await this.uow.run(() => this.socks.add(sock));
+    await this.uow.run(async () => {
+      await this.socks.add(sock);
+      await this.outbox.add({ type: 'deck.build', sockId: sock.id });
+    });
     return { sock, pictures: [] };
   }
 }

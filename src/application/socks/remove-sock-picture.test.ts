@@ -21,7 +21,10 @@ describe('RemoveSockPicture', () => {
 
     expect(await kit.pictures.findById(picture.id)).toBeNull();
     expect(await kit.pictures.findById(kept.id)).toEqual(kept);
-    expect(kit.outbox.messages()).toEqual([{ type: 'picture-files.delete', keys: [picture.key] }]);
+    expect(kit.outbox.messages()).toEqual([
+      { type: 'picture-files.delete', keys: [picture.key] },
+      { type: 'deck.place', sockId: sock.id },
+    ]);
   });
 
   it.each([

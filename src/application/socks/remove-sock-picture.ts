@@ -27,6 +27,9 @@ export class RemoveSockPicture {
       }
       await this.pictures.remove(picture.id);
       await this.outbox.add({ type: 'picture-files.delete', keys: [picture.key] });
+      // Without pictures the sock is no candidate any more: out of every deck (the worker
+      // checks; serving skips picture-less socks meanwhile).
+      await this.outbox.add({ type: 'deck.place', sockId: input.sockId });
     });
   }
 }

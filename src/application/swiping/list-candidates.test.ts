@@ -16,7 +16,15 @@ describe('ListCandidates', () => {
   beforeEach(async () => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    listCandidates = new ListCandidates(kit.socks, kit.users, kit.pictures, kit.clock);
+    listCandidates = new ListCandidates(
+      kit.socks,
+      kit.users,
+      kit.pictures,
+      kit.decks,
+      kit.outbox,
+      kit.uow,
+      kit.clock,
+    );
     me = await kit.givenUser({ username: 'me', city: 'Berlin', location: PLACES.berlin });
     mySock = await kit.givenSock(me);
   });

@@ -1,11 +1,17 @@
+import type { GeoPoint } from '../../domain/geo/geo-point.js';
 import { CalendarDate } from '../../domain/shared/calendar-date.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
+import type { Sock } from '../../domain/sock/sock.js';
 import { rankCandidates } from '../../domain/swiping/candidate.js';
+import { Deck } from '../../domain/swiping/deck.js';
 import { ageOn } from '../../domain/user/age.js';
 import type { Clock } from '../ports/clock.js';
+import type { DeckCard, DeckPeek, DeckRepository } from '../ports/deck-repository.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
 import type { SockRepository } from '../ports/sock-repository.js';
+import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import { distanceBetween } from '../shared/view-builders.js';
 import type { CandidateView } from '../shared/views.js';
@@ -20,33 +26,40 @@ export interface ListCandidatesInput {
   readonly limit?: number;
 }
 
-/** The next socks to offer one of the caller's socks, best first (reference §2.6, plus distance). */
+/**
+ * The next socks to offer one of the caller's socks, best first (reference §2.6, plus distance).
+ *
+ * Served from the sock's deck (its candidates ranked ahead of time by a worker): one index probe
+ * whatever the number of socks. A deck that is cold (never built) or has fewer candidates left
+ * than asked for falls back to the exact query over every sock, so a card is never missing; a
+ * deck running low or cold asks for a (re)build, once.
+ */
 export class ListCandidates {
   constructor(
     private readonly socks: SockRepository,
     private readonly users: UserRepository,
     private readonly pictures: PictureRepository,
+    private readonly decks: DeckRepository,
+    private readonly outbox: Outbox,
+    private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   /** @throws {SockNotFoundError | InvalidValueError} */
   async execute(input: ListCandidatesInput): Promise<{ items: CandidateView[] }> {
-    const limit = input.limit ?? CANDIDATE_LIMIT.default;
-    if (!Number.isInteger(limit) || limit < CANDIDATE_LIMIT.min || limit > CANDIDATE_LIMIT.max) {
-      throw new InvalidValueError('limit', `limit must be ${CANDIDATE_LIMIT.min}–${CANDIDATE_LIMIT.max}.`);
-    }
+    const limit = checkedLimit(input.limit);
     const own = await this.socks.findOwned(input.userId, input.sockId);
     if (!own) throw new SockNotFoundError();
-    const [user, rows] = await Promise.all([
-      this.users.findById(input.userId),
-      this.socks.shortlistCandidates(own, limit),
-    ]);
+    const [user, deck] = await Promise.all([this.users.findById(input.userId), this.decks.peek(own, limit)]);
     const here = user?.location ?? null;
-    const candidates = rows.map((row) => ({ ...row, ownerLocation: row.owner.location }));
-    const best = rankCandidates(own, here, candidates).slice(0, limit);
-    const bySock = await this.pictures.listForSocks(best.map((r) => r.candidate.sock.id));
+    const served = servesFromDeck(deck, limit);
+    if (!deck?.refillRequested && (!served || Deck.isLow(deck.remaining, deck.floor))) {
+      await this.requestBuild(own.id);
+    }
+    const cards = served ? deck.cards : await this.exactBest(own, here, limit);
+    const bySock = await this.pictures.listForSocks(cards.map((c) => c.sock.id));
     const today = CalendarDate.fromInstant(this.clock.now());
-    const items = best.map(({ candidate: { sock, owner }, score }) => ({
+    const items = cards.map(({ sock, owner, score }) => ({
       sock: { sock, pictures: bySock.get(sock.id) ?? [] },
       owner: {
         username: owner.username,
@@ -59,4 +72,36 @@ export class ListCandidates {
     }));
     return { items };
   }
+
+  /** The exact answer: the shortlist of every sock, ranked with the full score and distances. */
+  private async exactBest(own: Sock, here: GeoPoint | null, limit: number): Promise<DeckCard[]> {
+    const rows = await this.socks.shortlistCandidates(own, limit);
+    const candidates = rows.map((row) => ({ ...row, ownerLocation: row.owner.location }));
+    return rankCandidates(own, here, candidates)
+      .slice(0, limit)
+      .map(({ candidate, score }) => ({ sock: candidate.sock, owner: candidate.owner, score }));
+  }
+
+  private async requestBuild(sockId: string): Promise<void> {
+    await this.uow.run(async () => {
+      if (await this.decks.requestBuild(sockId, this.clock.now())) {
+        await this.outbox.add({ type: 'deck.build', sockId });
+      }
+    });
+  }
+}
+
+function checkedLimit(limit: number = CANDIDATE_LIMIT.default): number {
+  if (!Number.isInteger(limit) || limit < CANDIDATE_LIMIT.min || limit > CANDIDATE_LIMIT.max) {
+    throw new InvalidValueError('limit', `limit must be ${CANDIDATE_LIMIT.min}–${CANDIDATE_LIMIT.max}.`);
+  }
+  return limit;
+}
+
+/**
+ * A deck answers when it holds `limit` cards, or when it is complete (it took every candidate
+ * there was, and new ones are merged into it): then fewer cards are all there are.
+ */
+function servesFromDeck(deck: DeckPeek | null, limit: number): deck is DeckPeek {
+  return deck !== null && (deck.cards.length === limit || deck.floor === null);
 }

@@ -9,6 +9,20 @@ import type { Swipe } from '../../domain/swiping/swipe.js';
 import type { User } from '../../domain/user/user.js';
 import type { OutboxEvent } from '../ports/outbox.js';
 
+/** A row of the in-memory `decks` table (see `DeckRepository`). */
+export interface InMemoryDeck {
+  readonly builtAt: Date | null;
+  readonly floor: number | null;
+  readonly buildRequestedAt: Date | null;
+}
+
+/** A row of the in-memory `deck_entries` table, keyed by `swipeKey(sockId, candidateId)`. */
+export interface InMemoryDeckEntry {
+  readonly sockId: string;
+  readonly candidateId: string;
+  readonly score: number;
+}
+
 /** The tables of the in-memory fakes; one instance is shared by all of them, like one database. */
 export interface Tables {
   users: Map<string, User>;
@@ -21,6 +35,8 @@ export interface Tables {
   refreshTokens: Map<string, RefreshToken>;
   passwordResetTokens: Map<string, PasswordResetToken>;
   outbox: Map<string, OutboxEvent>;
+  decks: Map<string, InMemoryDeck>;
+  deckEntries: Map<string, InMemoryDeckEntry>;
 }
 
 export class InMemoryDatabase {
@@ -41,6 +57,8 @@ export class InMemoryDatabase {
       refreshTokens: new Map(),
       passwordResetTokens: new Map(),
       outbox: new Map(),
+      decks: new Map(),
+      deckEntries: new Map(),
     };
   }
 
@@ -65,6 +83,8 @@ export class InMemoryDatabase {
       refreshTokens: new Map(t.refreshTokens),
       passwordResetTokens: new Map(t.passwordResetTokens),
       outbox: new Map(t.outbox),
+      decks: new Map(t.decks),
+      deckEntries: new Map(t.deckEntries),
     };
   }
 
@@ -78,6 +98,9 @@ export class InMemoryDatabase {
     t.socks.delete(sockId);
     for (const [id, p] of t.pictures) if (p.sockId === sockId) t.pictures.delete(id);
     for (const [id, s] of t.swipes) if (s.sockId === sockId || s.targetSockId === sockId) t.swipes.delete(id);
+    t.decks.delete(sockId);
+    for (const [id, e] of t.deckEntries)
+      if (e.sockId === sockId || e.candidateId === sockId) t.deckEntries.delete(id);
   }
 
   /** Deletes a user and everything they own, as the database's cascades do. */

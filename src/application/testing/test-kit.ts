@@ -9,6 +9,8 @@ import { FakePictureStore } from './fake-picture-store.js';
 import { FakeSecretTokens } from './fake-secret-tokens.js';
 import { FixedClock } from './fixed-clock.js';
 import { InMemoryDatabase } from './in-memory-database.js';
+import { InMemoryCandidatePool } from './in-memory-candidate-pool.js';
+import { InMemoryDeckRepository } from './in-memory-deck-repository.js';
 import { InMemoryLoginThrottle } from './in-memory-login-throttle.js';
 import { InMemoryMailRepository } from './in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from './in-memory-match-repository.js';
@@ -44,6 +46,8 @@ export function createTestKit() {
     refreshTokens: new InMemoryRefreshTokenRepository(db),
     passwordResetTokens: new InMemoryPasswordResetTokenRepository(db),
     outbox: new InMemoryOutbox(db, ids, clock),
+    decks: new InMemoryDeckRepository(db),
+    candidatePool: new InMemoryCandidatePool(db),
     hasher: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),
     secretTokens: new FakeSecretTokens(),

@@ -167,3 +167,23 @@ describe('Sock.isOwnedBy', () => {
     expect(Sock.isOwnedBy(sock, 'owner-2')).toBe(false);
   });
 });
+
+describe('Sock.scoresDiffer', () => {
+  it('is false for a renamed sock: the name is not scored', () => {
+    const sock = add();
+    expect(Sock.scoresDiffer(sock, { ...sock, name: 'Righty' })).toBe(false);
+  });
+
+  it.each([
+    ['story', 'Another story.'],
+    ['color', 'red'],
+    ['age', 7],
+    ['separationDate', '2026-01-01'],
+    ['specialty', 'Glitter'],
+  ] as const)('is true when %s changed', (field, value) => {
+    const sock = add();
+    const changed = { ...sock, [field]: value };
+    expect(changed[field]).not.toEqual(sock[field]);
+    expect(Sock.scoresDiffer(sock, changed)).toBe(true);
+  });
+});

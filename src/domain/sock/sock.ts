@@ -79,6 +79,13 @@ export const Sock = {
   isOwnedBy(sock: Sock, userId: string): boolean {
     return sock.ownerId === userId;
   },
+
+  /** Whether the two versions of a sock score differently against others (all but the name count). */
+  scoresDiffer(before: Sock, after: Sock): boolean {
+    const a = pick(before);
+    const b = pick(after);
+    return (Object.keys(a) as Array<keyof SockAttributes>).some((k) => k !== 'name' && a[k] !== b[k]);
+  },
 };
 
 const CHOICES: ReadonlyArray<readonly [keyof SockAttributes, ReadonlyArray<Option>]> = [

@@ -59,11 +59,12 @@ export const Deck = {
     return floor !== null && remaining < DECK.refillBelow;
   },
 
-  /** Best first: the higher score, then the older sock, then the id (a total order). */
-  compare(
-    a: { readonly score: number; readonly createdAt: number; readonly id: string },
-    b: { readonly score: number; readonly createdAt: number; readonly id: string },
-  ): number {
-    return b.score - a.score || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  /**
+   * Best first: the higher score, then the smaller id (a total order that the deck index
+   * `(sock_id, score desc, candidate_id)` serves as it is). Exact ties in score are rare with
+   * 16 weighted terms; among them the exact query prefers the nearer owner and the older sock.
+   */
+  compare(a: { readonly score: number; readonly id: string }, b: { readonly score: number; readonly id: string }): number {
+    return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   },
 };

@@ -17,5 +17,6 @@ export function persistenceModule(repositories: MikroOrmRepositories): Container
     bind(TOKENS.mailRepository).toConstantValue(repositories.mails);
     bind(TOKENS.refreshTokenRepository).toConstantValue(repositories.refreshTokens);
     bind(TOKENS.passwordResetTokenRepository).toConstantValue(repositories.passwordResetTokens);
+    bind(TOKENS.deckRepository).toConstantValue(repositories.decks);
   });
 }

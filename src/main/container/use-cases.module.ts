@@ -7,6 +7,8 @@ import { LogOut } from '../../application/auth/log-out.js';
 import { RefreshSession } from '../../application/auth/refresh-session.js';
 import { RequestPasswordReset } from '../../application/auth/request-password-reset.js';
 import { ResetPassword } from '../../application/auth/reset-password.js';
+import { BuildDeck } from '../../application/decks/build-deck.js';
+import { PlaceSockInDecks } from '../../application/decks/place-sock-in-decks.js';
 import { ListMessages } from '../../application/chat/list-messages.js';
 import { MarkMessageSeen } from '../../application/chat/mark-message-seen.js';
 import { SendMessage } from '../../application/chat/send-message.js';
@@ -159,10 +161,13 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
 
   // socks
   useCase(ListOptions, () => new ListOptions());
-  useCase(AddSock, (p) => new AddSock(p.sockRepository, p.idGenerator, p.unitOfWork, p.clock));
+  useCase(AddSock, (p) => new AddSock(p.sockRepository, p.outbox, p.idGenerator, p.unitOfWork, p.clock));
   useCase(GetSock, (p) => new GetSock(p.sockRepository, p.pictureRepository));
   useCase(ListSocks, (p) => new ListSocks(p.sockRepository, p.pictureRepository));
-  useCase(UpdateSock, (p) => new UpdateSock(p.sockRepository, p.pictureRepository, p.unitOfWork, p.clock));
+  useCase(
+    UpdateSock,
+    (p) => new UpdateSock(p.sockRepository, p.pictureRepository, p.outbox, p.unitOfWork, p.clock),
+  );
   useCase(RemoveSock, (p) => new RemoveSock(p.sockRepository, p.pictureRepository, p.outbox, p.unitOfWork));
   useCase(
     AddSockPicture,
@@ -170,6 +175,7 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
       new AddSockPicture(
         p.sockRepository,
         p.pictureRepository,
+        p.outbox,
         p.pictureStore,
         p.idGenerator,
         p.unitOfWork,
@@ -181,7 +187,36 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   // swiping and matches
   useCase(
     ListCandidates,
-    (p) => new ListCandidates(p.sockRepository, p.userRepository, p.pictureRepository, p.clock),
+    (p) =>
+      new ListCandidates(
+        p.sockRepository,
+        p.userRepository,
+        p.pictureRepository,
+        p.deckRepository,
+        p.outbox,
+        p.unitOfWork,
+        p.clock,
+      ),
+  );
+
+  // decks (the workers' side of swiping)
+  useCase(
+    BuildDeck,
+    (p) =>
+      new BuildDeck(
+        p.sockRepository,
+        p.swipeRepository,
+        p.matchRepository,
+        p.candidatePool,
+        p.deckRepository,
+        p.unitOfWork,
+        p.clock,
+      ),
+  );
+  useCase(
+    PlaceSockInDecks,
+    (p) =>
+      new PlaceSockInDecks(p.sockRepository, p.pictureRepository, p.candidatePool, p.deckRepository, p.unitOfWork),
   );
   useCase(
     SwipeSock,

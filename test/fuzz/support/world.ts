@@ -277,11 +277,13 @@ const PORTS = {
   messageRepository: 'messages',
   mailRepository: 'mails',
   refreshTokenRepository: 'refreshTokens',
+  deckRepository: 'decks',
+  candidatePool: 'candidatePool',
 } as const satisfies Partial<Record<keyof typeof TOKENS, keyof TestKit>>;
 
 /** Port methods that change nothing (`run` only groups the calls it makes, which count themselves). */
 const READS =
-  /^(find|list|get)|^(blockedFor|dispatchedAt|dispatchedIds|hash|issue|locate|lockPair|now|pending|run|seq|shortlistCandidates|verify)$/;
+  /^(find|list|get)|^(blockedFor|dispatchedAt|dispatchedIds|hash|issue|locate|lockPair|now|peek|pending|run|seq|shortlistCandidates|verify)$/;
 
 interface Holder {
   kit: TestKit;

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { CANDIDATE_LIMIT } from '../../../application/swiping/list-candidates.js';
 import { DECISIONS } from '../../../domain/swiping/swipe.js';
 import { Id, queryInt } from './common.js';
 import { Match } from './matches.js';
 import { CandidateSock } from './socks.js';
 
-export const CandidatesQuery = z.object({ limit: queryInt(1, 20, 1) });
+export const CandidatesQuery = z.object({
+  limit: queryInt(CANDIDATE_LIMIT.min, CANDIDATE_LIMIT.max, CANDIDATE_LIMIT.default),
+});
 export type CandidatesQuery = z.infer<typeof CandidatesQuery>;
 
 export const Candidate = z

@@ -1,9 +1,17 @@
+import { BuildDeck } from '../../../application/decks/build-deck.js';
+import { PlaceSockInDecks } from '../../../application/decks/place-sock-in-decks.js';
 import { DeliverSelfMail } from '../../../application/mails/deliver-self-mail.js';
 import { MarkSelfMailFailed } from '../../../application/mails/mark-self-mail-failed.js';
+import type { CandidatePool } from '../../../application/ports/candidate-pool.js';
 import type { Clock } from '../../../application/ports/clock.js';
+import type { DeckRepository } from '../../../application/ports/deck-repository.js';
 import type { EmailSender } from '../../../application/ports/email-sender.js';
 import type { IdGenerator } from '../../../application/ports/id-generator.js';
 import type { MailRepository } from '../../../application/ports/mail-repository.js';
+import type { MatchRepository } from '../../../application/ports/match-repository.js';
+import type { PictureRepository } from '../../../application/ports/picture-repository.js';
+import type { SockRepository } from '../../../application/ports/sock-repository.js';
+import type { SwipeRepository } from '../../../application/ports/swipe-repository.js';
 import type { Outbox, OutboxEvent, OutboxMessage } from '../../../application/ports/outbox.js';
 import type { PictureStore } from '../../../application/ports/picture-store.js';
 import type { UnitOfWork } from '../../../application/ports/unit-of-work.js';
@@ -27,6 +35,12 @@ export interface KitPorts {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly outbox: Outbox & { pending(): OutboxEvent[] };
+  readonly socks: SockRepository;
+  readonly pictures: PictureRepository;
+  readonly swipes: SwipeRepository;
+  readonly matches: MatchRepository;
+  readonly decks: DeckRepository;
+  readonly candidatePool: CandidatePool;
 }
 
 /** The real handler over the kit's fakes (or another email sender). */
@@ -37,6 +51,10 @@ export function handlerOver(kit: KitPorts, emailSender: EmailSender = kit.emailS
     new DeliverSelfMail(kit.mails, kit.users, emailSender, kit.uow, kit.clock),
     new MarkSelfMailFailed(kit.mails, kit.uow),
     { publicUrl: PUBLIC_URL },
+    {
+      buildDeck: new BuildDeck(kit.socks, kit.swipes, kit.matches, kit.candidatePool, kit.decks, kit.uow, kit.clock),
+      placeSockInDecks: new PlaceSockInDecks(kit.socks, kit.pictures, kit.candidatePool, kit.decks, kit.uow),
+    },
   );
 }
 

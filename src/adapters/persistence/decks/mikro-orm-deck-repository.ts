@@ -1,0 +1,180 @@
+import type { QueryResult } from '@mikro-orm/core';
+import type { DeckPlacement } from '../../../application/ports/candidate-pool.js';
+import type { DeckCard, DeckPeek, DeckRepository } from '../../../application/ports/deck-repository.js';
+import type { Sock } from '../../../domain/sock/sock.js';
+import type { BuiltDeck } from '../../../domain/swiping/deck.js';
+import { isUuid } from '../ids.js';
+import { toSock } from '../mikro-orm-sock-repository.js';
+import { SockSchema, type SockRow } from '../schemas/sock.schema.js';
+import type { TransactionScope } from '../transaction-scope.js';
+
+/**
+ * The candidate rules that can change after an entry was written, for the candidate `s` of the
+ * deck of sock `:own` owned by `:owner`: it still has a picture, `:own` has not judged it, the
+ * owners never matched. Each is an index probe (as in `candidateShortlistSql`).
+ */
+const STILL_CANDIDATE = `exists (select 1 from pictures p where p.sock_id = s.id)
+    and not exists (select 1 from swipes w where w.sock_id = d.sock_id and w.target_sock_id = s.id)
+    and not exists (select 1 from matches m where m.initiator_id = own.owner_id and m.partner_id = s.owner_id)
+    and not exists (select 1 from matches m where m.partner_id = own.owner_id and m.initiator_id = s.owner_id)`;
+
+/**
+ * Serving "next": the deck row, how many entries it has left, and its first `limit` entries
+ * that are still candidates, with each candidate's sock and owner. One statement; the entries
+ * are read in the order of `deck_entries_next_index` and stop after `limit` hits, so its cost
+ * does not depend on how many socks there are (judged entries are deleted by the swipe).
+ */
+const PEEK_SQL = `select d.floor, d.build_requested_at is not null as build_requested,
+  (select count(*) from deck_entries c where c.sock_id = d.sock_id)::int as remaining,
+  e.*
+from decks d
+join socks own on own.id = d.sock_id
+left join lateral (
+  select x.score as deck_score, s.*,
+    u.username as owner_username, u.first_name as owner_first_name, u.birthday as owner_birthday,
+    u.city as owner_city, u.location_lat as owner_location_lat, u.location_lon as owner_location_lon
+  from deck_entries x
+  join socks s on s.id = x.candidate_id
+  join users u on u.id = s.owner_id
+  where x.sock_id = d.sock_id and ${STILL_CANDIDATE}
+  order by x.score desc, x.candidate_id
+  limit ?
+) e on true
+where d.sock_id = ? and d.built_at is not null`;
+
+/** Adds one candidate to the listed decks where it still belongs (see `DeckRepository.place`). */
+const PLACE_SQL = `insert into deck_entries (sock_id, candidate_id, score)
+select t.deck_sock_id, s.id, t.score
+from unnest(?::uuid[], ?::float8[]) as t(deck_sock_id, score)
+join decks d on d.sock_id = t.deck_sock_id and d.built_at is not null
+  and (d.floor is null or t.score >= d.floor)
+join socks own on own.id = d.sock_id
+join socks s on s.id = ?::uuid and s.owner_id <> own.owner_id
+where ${STILL_CANDIDATE}
+on conflict on constraint deck_entries_pkey do update set score = excluded.score`;
+
+interface PeekRow extends Record<string, unknown> {
+  floor: number | null;
+  build_requested: boolean;
+  remaining: number;
+  deck_score: number | null;
+  owner_username: string;
+  owner_first_name: string;
+  owner_birthday: string;
+  owner_city: string;
+  owner_location_lat: number | null;
+  owner_location_lon: number | null;
+}
+
+/** Decks in `decks` and `deck_entries` (see the decks migration). */
+export class MikroOrmDeckRepository implements DeckRepository {
+  constructor(private readonly scope: TransactionScope) {}
+
+  async peek(own: Sock, limit: number): Promise<DeckPeek | null> {
+    if (!isUuid(own.id)) return null;
+    return this.scope.use(async (em) => {
+      const rows = await em.execute<PeekRow[]>(PEEK_SQL, [limit, own.id], 'all');
+      const first = rows[0];
+      if (!first) return null;
+      const meta = em.getMetadata().get<SockRow>(SockSchema.meta.className);
+      const cards = rows.flatMap((row): DeckCard[] => {
+        if (row.deck_score === null) return []; // the left join found no entry
+        const sock = toSock(em.getDriver().mapResult(row as Record<string, unknown>, meta) as SockRow);
+        const owner = {
+          id: sock.ownerId,
+          username: row.owner_username,
+          firstName: row.owner_first_name,
+          birthday: row.owner_birthday,
+          city: row.owner_city,
+          location:
+            row.owner_location_lat !== null && row.owner_location_lon !== null
+              ? { lat: row.owner_location_lat, lon: row.owner_location_lon }
+              : null,
+        };
+        return [{ sock, owner, score: row.deck_score }];
+      });
+      return {
+        cards,
+        remaining: first.remaining,
+        floor: first.floor,
+        refillRequested: first.build_requested,
+      };
+    });
+  }
+
+  /**
+   * A request older than `STALE_REQUEST` counts as lost (its job failed for good, say) and is
+   * made again, so a deck cannot stay unbuilt because one event went missing.
+   */
+  async requestBuild(sockId: string, at: Date): Promise<boolean> {
+    if (!isUuid(sockId)) return false;
+    const result = await this.scope.use((em) =>
+      em.execute<QueryResult>(
+        `insert into decks (sock_id, build_requested_at)
+         select id, ?::timestamptz from socks where id = ?
+         on conflict (sock_id) do update set build_requested_at = excluded.build_requested_at
+         where decks.build_requested_at is null
+            or decks.build_requested_at < excluded.build_requested_at - interval '${STALE_REQUEST_SECONDS} seconds'`,
+        [at, sockId],
+        'run',
+      ),
+    );
+    return result.affectedRows === 1;
+  }
+
+  async lock(sockId: string): Promise<void> {
+    const em = this.scope.required('DeckRepository.lock');
+    await em.execute(`select pg_advisory_xact_lock(hashtextextended('deck:' || ?::text, 0))`, [sockId]);
+  }
+
+  /** Three statements in the caller's unit of work: the deck row, out with the old entries, in with the new. */
+  async replace(deck: BuiltDeck): Promise<void> {
+    if (!isUuid(deck.sockId)) return;
+    await this.scope.use(async (em) => {
+      const kept = await em.execute<QueryResult>(
+        `insert into decks (sock_id, built_at, floor, build_requested_at)
+         select id, ?::timestamptz, ?::float8, null from socks where id = ?
+         on conflict (sock_id) do update
+           set built_at = excluded.built_at, floor = excluded.floor, build_requested_at = null`,
+        [deck.builtAt, deck.floor, deck.sockId],
+        'run',
+      );
+      if (kept.affectedRows === 0) return; // the sock is gone, and with it its deck
+      await em.execute('delete from deck_entries where sock_id = ?', [deck.sockId], 'run');
+      const entries = deck.entries.filter((e) => isUuid(e.candidateId));
+      if (entries.length === 0) return;
+      await em.execute(
+        `insert into deck_entries (sock_id, candidate_id, score)
+         select ?::uuid, t.candidate_id, t.score
+         from unnest(?::uuid[], ?::float8[]) as t(candidate_id, score)
+         join socks s on s.id = t.candidate_id`,
+        [deck.sockId, entries.map((e) => e.candidateId), entries.map((e) => e.score)],
+        'run',
+      );
+    });
+  }
+
+  async place(candidateId: string, placements: readonly DeckPlacement[]): Promise<number> {
+    const wanted = placements.filter((p) => isUuid(p.deckSockId));
+    if (!isUuid(candidateId) || wanted.length === 0) return 0;
+    const result = await this.scope.use((em) =>
+      em.execute<QueryResult>(
+        PLACE_SQL,
+        [wanted.map((p) => p.deckSockId), wanted.map((p) => p.score), candidateId],
+        'run',
+      ),
+    );
+    return result.affectedRows;
+  }
+
+  async removeEverywhere(candidateId: string): Promise<void> {
+    if (!isUuid(candidateId)) return;
+    await this.scope.use((em) =>
+      em.execute('delete from deck_entries where candidate_id = ?', [candidateId], 'run'),
+    );
+  }
+}
+
+/** After how long a pending build request is taken for lost and may be made again. */
+export const STALE_REQUEST_SECONDS = 60;
+
