@@ -162,4 +162,94 @@ describe('ListCandidates', () => {
       InvalidValueError,
     );
   });
+
+  describe('from the deck', () => {
+    const deckEvents = () => kit.outbox.messages().filter((m) => m.type === 'deck.build');
+    const giveDeck = async (entries: Array<{ sock: Sock; score: number }>, floor: number | null) =>
+      kit.decks.replace({
+        sockId: mySock.id,
+        entries: entries.map((e) => ({ candidateId: e.sock.id, score: e.score })),
+        floor,
+        builtAt: kit.clock.now(),
+      });
+
+    it('serves a built deck in its stored order and scores, not by scoring every sock again', async () => {
+      const other = await kit.givenUser();
+      const [a, b, c] = [await kit.givenSock(other), await kit.givenSock(other), await kit.givenSock(other)];
+      await giveDeck([{ sock: b, score: 50 }, { sock: c, score: 40 }, { sock: a, score: 30 }], null);
+
+      const { items } = await listCandidates.execute({ userId: me.id, sockId: mySock.id, limit: 3 });
+
+      expect(items.map((i) => [i.sock.sock.id, i.score])).toEqual([
+        [b.id, 50],
+        [c.id, 40],
+        [a.id, 30],
+      ]);
+      expect(items[0]?.owner.username).toBe(other.username);
+      expect(items[0]?.sock.pictures).toHaveLength(1);
+      expect(deckEvents()).toEqual([]);
+    });
+
+    it('skips entries that stopped being candidates: judged, without pictures, of matched users', async () => {
+      const other = await kit.givenUser();
+      const matched = await kit.givenUser();
+      const judged = await kit.givenSock(other);
+      const bare = await kit.givenSock(other, {}, 0);
+      const kept = await kit.givenSock(other);
+      await giveDeck(
+        [
+          { sock: judged, score: 60 },
+          { sock: bare, score: 55 },
+          { sock: await kit.givenSock(matched), score: 50 },
+          { sock: kept, score: 10 },
+        ],
+        null,
+      );
+      await kit.swipes.add({ sockId: mySock.id, targetSockId: judged.id, decision: 'dislike', judgedAt: kit.clock.now() });
+      await givenMatch(matched, true);
+
+      expect(await candidateIds(20)).toEqual([kept.id]);
+    });
+
+    it('answers a cold deck exactly, and asks for a build once', async () => {
+      const other = await kit.givenUser();
+      const { id: _id, ownerId: _ownerId, createdAt: _createdAt, ...sameAsMine } = mySock;
+      const best = await kit.givenSock(other, sameAsMine);
+      await kit.givenSock(other, { color: 'multicolor', holes: 10 });
+
+      expect(await candidateIds(1)).toEqual([best.id]);
+      expect(await candidateIds(1)).toEqual([best.id]);
+
+      expect(deckEvents()).toEqual([{ type: 'deck.build', sockId: mySock.id }]);
+    });
+
+    it('falls back to the exact answer when a deck with a floor has fewer cards left than asked for', async () => {
+      const other = await kit.givenUser();
+      const inDeck = await kit.givenSock(other);
+      const outside = await kit.givenSock(other);
+      await giveDeck([{ sock: inDeck, score: 70 }], 12.5);
+
+      expect((await candidateIds(2)).sort()).toEqual([inDeck.id, outside.id].sort());
+      expect(deckEvents()).toEqual([{ type: 'deck.build', sockId: mySock.id }]);
+    });
+
+    it('asks for a refill once when the deck runs low, serving it meanwhile', async () => {
+      const other = await kit.givenUser();
+      const socks = [await kit.givenSock(other), await kit.givenSock(other)];
+      await giveDeck(socks.map((sock, i) => ({ sock, score: 20 - i })), 5);
+
+      expect(await candidateIds(1)).toEqual([socks[0]?.id]);
+      expect(await candidateIds(1)).toEqual([socks[0]?.id]);
+
+      expect(deckEvents()).toEqual([{ type: 'deck.build', sockId: mySock.id }]);
+    });
+
+    it('trusts a complete deck that is empty: there is nobody left to offer', async () => {
+      await kit.givenSock(await kit.givenUser(), {}, 0);
+      await giveDeck([], null);
+
+      expect(await candidateIds(5)).toEqual([]);
+      expect(deckEvents()).toEqual([]);
+    });
+  });
 });
