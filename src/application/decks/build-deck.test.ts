@@ -14,7 +14,15 @@ describe('BuildDeck', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    buildDeck = new BuildDeck(kit.socks, kit.swipes, kit.matches, kit.candidatePool, kit.decks, kit.uow, kit.clock);
+    buildDeck = new BuildDeck(
+      kit.socks,
+      kit.swipes,
+      kit.matches,
+      kit.candidatePool,
+      kit.decks,
+      kit.uow,
+      kit.clock,
+    );
     me = await kit.givenUser({ username: 'me' });
     mySock = await kit.givenSock(me, { color: 'black', holes: 0 });
   });
@@ -49,7 +57,12 @@ describe('BuildDeck', () => {
     await kit.givenSock(me);
     await kit.givenSock(other, {}, 0);
     const judged = await kit.givenSock(other);
-    await kit.swipes.add({ sockId: mySock.id, targetSockId: judged.id, decision: 'dislike', judgedAt: kit.clock.now() });
+    await kit.swipes.add({
+      sockId: mySock.id,
+      targetSockId: judged.id,
+      decision: 'dislike',
+      judgedAt: kit.clock.now(),
+    });
     const theirs = await kit.givenSock(matched);
     await kit.matches.add({
       id: kit.ids.next(),
@@ -84,7 +97,12 @@ describe('BuildDeck', () => {
     const other = await kit.givenUser();
     const first = await kit.givenSock(other);
     await buildDeck.execute({ sockId: mySock.id });
-    await kit.swipes.add({ sockId: mySock.id, targetSockId: first.id, decision: 'like', judgedAt: kit.clock.now() });
+    await kit.swipes.add({
+      sockId: mySock.id,
+      targetSockId: first.id,
+      decision: 'like',
+      judgedAt: kit.clock.now(),
+    });
     const second = await kit.givenSock(other);
     await kit.decks.requestBuild(mySock.id, kit.clock.now());
 

@@ -12,7 +12,15 @@ describe('PlaceSockInDecks', () => {
 
   beforeEach(() => {
     kit = createTestKit();
-    buildDeck = new BuildDeck(kit.socks, kit.swipes, kit.matches, kit.candidatePool, kit.decks, kit.uow, kit.clock);
+    buildDeck = new BuildDeck(
+      kit.socks,
+      kit.swipes,
+      kit.matches,
+      kit.candidatePool,
+      kit.decks,
+      kit.uow,
+      kit.clock,
+    );
     placeSock = new PlaceSockInDecks(kit.socks, kit.pictures, kit.candidatePool, kit.decks, kit.uow);
   });
 
@@ -45,7 +53,8 @@ describe('PlaceSockInDecks', () => {
   it('keeps a candidate out of a full deck whose floor it does not reach', async () => {
     const [ann, bob] = [await kit.givenUser(), await kit.givenUser()];
     const annSock = await kit.givenSock(ann, { color: 'black', holes: 0, kilometers: 0 });
-    for (let i = 0; i <= DECK.size; i++) await kit.givenSock(bob, { color: 'black', holes: 0, kilometers: i });
+    for (let i = 0; i <= DECK.size; i++)
+      await kit.givenSock(bob, { color: 'black', holes: 0, kilometers: i });
     await buildDeck.execute({ sockId: annSock.id });
     const poor = await kit.givenSock(bob, { color: 'multicolor', holes: 10, kilometers: 1000, age: 25 });
     const great = await kit.givenSock(bob, { color: 'black', holes: 0, kilometers: 0 });
@@ -62,7 +71,12 @@ describe('PlaceSockInDecks', () => {
     const annSock = await kit.givenSock(ann);
     await buildDeck.execute({ sockId: annSock.id });
     const bobSock = await kit.givenSock(bob);
-    await kit.swipes.add({ sockId: annSock.id, targetSockId: bobSock.id, decision: 'dislike', judgedAt: kit.clock.now() });
+    await kit.swipes.add({
+      sockId: annSock.id,
+      targetSockId: bobSock.id,
+      decision: 'dislike',
+      judgedAt: kit.clock.now(),
+    });
 
     expect(await placeSock.execute({ sockId: bobSock.id })).toBe(0);
   });

@@ -55,4 +55,3 @@ export interface DeckRepository {
   /** Removes the sock from every deck it is in. Idempotent. */
   removeEverywhere(candidateId: string): Promise<void>;
 }
-

@@ -176,7 +176,14 @@ describe('ListCandidates', () => {
     it('serves a built deck in its stored order and scores, not by scoring every sock again', async () => {
       const other = await kit.givenUser();
       const [a, b, c] = [await kit.givenSock(other), await kit.givenSock(other), await kit.givenSock(other)];
-      await giveDeck([{ sock: b, score: 50 }, { sock: c, score: 40 }, { sock: a, score: 30 }], null);
+      await giveDeck(
+        [
+          { sock: b, score: 50 },
+          { sock: c, score: 40 },
+          { sock: a, score: 30 },
+        ],
+        null,
+      );
 
       const { items } = await listCandidates.execute({ userId: me.id, sockId: mySock.id, limit: 3 });
 
@@ -205,7 +212,12 @@ describe('ListCandidates', () => {
         ],
         null,
       );
-      await kit.swipes.add({ sockId: mySock.id, targetSockId: judged.id, decision: 'dislike', judgedAt: kit.clock.now() });
+      await kit.swipes.add({
+        sockId: mySock.id,
+        targetSockId: judged.id,
+        decision: 'dislike',
+        judgedAt: kit.clock.now(),
+      });
       await givenMatch(matched, true);
 
       expect(await candidateIds(20)).toEqual([kept.id]);
@@ -236,7 +248,10 @@ describe('ListCandidates', () => {
     it('asks for a refill once when the deck runs low, serving it meanwhile', async () => {
       const other = await kit.givenUser();
       const socks = [await kit.givenSock(other), await kit.givenSock(other)];
-      await giveDeck(socks.map((sock, i) => ({ sock, score: 20 - i })), 5);
+      await giveDeck(
+        socks.map((sock, i) => ({ sock, score: 20 - i })),
+        5,
+      );
 
       expect(await candidateIds(1)).toEqual([socks[0]?.id]);
       expect(await candidateIds(1)).toEqual([socks[0]?.id]);

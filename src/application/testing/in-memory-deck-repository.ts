@@ -15,7 +15,9 @@ export class InMemoryDeckRepository implements DeckRepository {
     if (!deck || deck.builtAt === null) return null;
     const entries = [...t.deckEntries.values()].filter((e) => e.sockId === own.id);
     const cards: DeckCard[] = [];
-    for (const entry of entries.sort((a, b) => b.score - a.score || compareIds(a.candidateId, b.candidateId))) {
+    for (const entry of entries.sort(
+      (a, b) => b.score - a.score || compareIds(a.candidateId, b.candidateId),
+    )) {
       if (cards.length === limit) break;
       const sock = t.socks.get(entry.candidateId);
       const owner = sock && t.users.get(sock.ownerId);
@@ -82,9 +84,7 @@ export class InMemoryDeckRepository implements DeckRepository {
     const t = this.db.tables;
     const hasPicture = [...t.pictures.values()].some((p) => p.sockId === sock.id);
     return (
-      hasPicture &&
-      !t.swipes.has(swipeKey(own.id, sock.id)) &&
-      !this.everMatched(own.ownerId, sock.ownerId)
+      hasPicture && !t.swipes.has(swipeKey(own.id, sock.id)) && !this.everMatched(own.ownerId, sock.ownerId)
     );
   }
 

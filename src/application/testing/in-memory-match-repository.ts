@@ -35,7 +35,11 @@ export class InMemoryMatchRepository implements MatchRepository {
 
   async partnersOf(userId: string): Promise<string[]> {
     return [...this.db.tables.matches.values()].flatMap((m) =>
-      m.initiator.userId === userId ? [m.partner.userId] : m.partner.userId === userId ? [m.initiator.userId] : [],
+      m.initiator.userId === userId
+        ? [m.partner.userId]
+        : m.partner.userId === userId
+          ? [m.initiator.userId]
+          : [],
     );
   }
 

@@ -64,7 +64,10 @@ export const Deck = {
    * `(sock_id, score desc, candidate_id)` serves as it is). Exact ties in score are rare with
    * 16 weighted terms; among them the exact query prefers the nearer owner and the older sock.
    */
-  compare(a: { readonly score: number; readonly id: string }, b: { readonly score: number; readonly id: string }): number {
+  compare(
+    a: { readonly score: number; readonly id: string },
+    b: { readonly score: number; readonly id: string },
+  ): number {
     return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   },
 };

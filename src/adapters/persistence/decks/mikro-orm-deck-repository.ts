@@ -45,7 +45,7 @@ where d.sock_id = ? and d.built_at is not null`;
 /** Adds one candidate to the listed decks where it still belongs (see `DeckRepository.place`). */
 const PLACE_SQL = `insert into deck_entries (sock_id, candidate_id, score)
 select t.deck_sock_id, s.id, t.score
-from unnest(?::uuid[], ?::float8[]) as t(deck_sock_id, score)
+from json_to_recordset(?::json) as t(deck_sock_id uuid, score float8)
 join decks d on d.sock_id = t.deck_sock_id and d.built_at is not null
   and (d.floor is null or t.score >= d.floor)
 join socks own on own.id = d.sock_id
@@ -146,9 +146,9 @@ export class MikroOrmDeckRepository implements DeckRepository {
       await em.execute(
         `insert into deck_entries (sock_id, candidate_id, score)
          select ?::uuid, t.candidate_id, t.score
-         from unnest(?::uuid[], ?::float8[]) as t(candidate_id, score)
+         from json_to_recordset(?::json) as t(candidate_id uuid, score float8)
          join socks s on s.id = t.candidate_id`,
-        [deck.sockId, entries.map((e) => e.candidateId), entries.map((e) => e.score)],
+        [deck.sockId, JSON.stringify(entries.map((e) => ({ candidate_id: e.candidateId, score: e.score })))],
         'run',
       );
     });
@@ -160,7 +160,7 @@ export class MikroOrmDeckRepository implements DeckRepository {
     const result = await this.scope.use((em) =>
       em.execute<QueryResult>(
         PLACE_SQL,
-        [wanted.map((p) => p.deckSockId), wanted.map((p) => p.score), candidateId],
+        [JSON.stringify(wanted.map((p) => ({ deck_sock_id: p.deckSockId, score: p.score }))), candidateId],
         'run',
       ),
     );
@@ -177,4 +177,3 @@ export class MikroOrmDeckRepository implements DeckRepository {
 
 /** After how long a pending build request is taken for lost and may be made again. */
 export const STALE_REQUEST_SECONDS = 60;
-

@@ -1,5 +1,6 @@
 import { FixedClock } from '../fixed-clock.js';
 import { InMemoryDatabase } from '../in-memory-database.js';
+import { InMemoryDeckRepository } from '../in-memory-deck-repository.js';
 import { InMemoryMailRepository } from '../in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from '../in-memory-match-repository.js';
 import { InMemoryMessageRepository } from '../in-memory-message-repository.js';
@@ -29,6 +30,7 @@ const inMemoryHarness: PasswordResetHarnessFactory = async () => {
       messages: new InMemoryMessageRepository(db),
       mails: new InMemoryMailRepository(db),
       refreshTokens: new InMemoryRefreshTokenRepository(db),
+      decks: new InMemoryDeckRepository(db),
       outbox: new InMemoryOutbox(db, new SequentialIdGenerator(), new FixedClock()),
       uow: new InMemoryUnitOfWork(db),
       readOutbox: async () => [...db.tables.outbox.values()],

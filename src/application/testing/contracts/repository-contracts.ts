@@ -1,3 +1,4 @@
+import { deckRepositoryContract } from './deck-repository.contract.js';
 import { mailRepositoryContract } from './mail-repository.contract.js';
 import { matchRepositoryContract } from './match-repository.contract.js';
 import { messageRepositoryContract } from './message-repository.contract.js';
@@ -21,5 +22,6 @@ export function repositoryContracts(implementation: string, makeHarness: Harness
   mailRepositoryContract(`${implementation} MailRepository`, makeHarness);
   refreshTokenRepositoryContract(`${implementation} RefreshTokenRepository`, makeHarness);
   outboxContract(`${implementation} Outbox`, makeHarness);
+  deckRepositoryContract(`${implementation} DeckRepository`, makeHarness);
   unitOfWorkContract(`${implementation} UnitOfWork`, makeHarness);
 }

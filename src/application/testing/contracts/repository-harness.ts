@@ -1,3 +1,4 @@
+import type { DeckRepository } from '../../ports/deck-repository.js';
 import type { MailRepository } from '../../ports/mail-repository.js';
 import type { MatchRepository } from '../../ports/match-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -23,6 +24,7 @@ export interface RepositoryHarness {
   messages: MessageRepository;
   mails: MailRepository;
   refreshTokens: RefreshTokenRepository;
+  decks: DeckRepository;
   outbox: Outbox;
   uow: UnitOfWork;
   /** The committed outbox events, in any order (the Outbox port itself has no read side). */
