@@ -1,5 +1,6 @@
 import type { Option } from '../../domain/options/option-lists.js';
 import { ordinalOf } from '../../domain/options/option-lists.js';
+import { OWNER_COLUMNS } from './candidate-rows.js';
 import { CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import {
@@ -40,7 +41,8 @@ const NOISE = 1e-6;
  *    either role (`matches_initiator_id_partner_id_index`, `matches_partner_id_initiator_id_index`).
  * 2. `cutoff`: the `limit`-th best numeric score (`OFFSET limit − 1 LIMIT 1`), less
  *    `MAX_TEXT_POINTS` (the most the two text terms can add) and a little noise.
- * 3. The socks of `best` that score at least the cutoff, ties included, fetched by primary key.
+ * 3. The socks of `best` that score at least the cutoff, ties included, fetched by primary key
+ *    with their owner's columns and their numeric score (so nobody computes it again).
  *
  * Why that is exact: the `limit` best by numeric score all score at least T (the `limit`-th best)
  * in full, as the text terms add nothing negative; a candidate below T − MAX_TEXT_POINTS scores
@@ -74,11 +76,11 @@ export function candidateShortlistSql(own: Sock, limit: number, cap: number = SH
 cutoff as (
   select score - ?::float8 as floor from best order by score desc nulls last offset ? limit 1
 )
-select s.*
-from socks s
-where s.id = any (array(
-  select id from best where score >= coalesce((select floor from cutoff), '-infinity'::float8)
-))`;
+select s.*, best.score as numeric_score, ${OWNER_COLUMNS}
+from best
+join socks s on s.id = best.id
+join users u on u.id = s.owner_id
+where best.score >= coalesce((select floor from cutoff), '-infinity'::float8)`;
   return {
     sql,
     bindings: [

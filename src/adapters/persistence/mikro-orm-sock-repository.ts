@@ -1,12 +1,11 @@
-import type { CandidateRow, SockRepository } from '../../application/ports/sock-repository.js';
+import type { ShortlistRow, SockRepository } from '../../application/ports/sock-repository.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import { SHORTLIST_CAP, candidateShortlistSql } from './candidate-shortlist.js';
+import { candidateRowMapper } from './candidate-rows.js';
 import { isUuid, uuidsOnly } from './ids.js';
-import { toUser } from './mikro-orm-user-repository.js';
 import { limitOffset, pageOf } from './pages.js';
 import { SockSchema, type SockRow } from './schemas/sock.schema.js';
-import { UserSchema } from './schemas/user.schema.js';
 import type { TransactionScope } from './transaction-scope.js';
 
 /**
@@ -79,27 +78,13 @@ export class MikroOrmSockRepository implements SockRepository {
    * `limit`-th best, ties included, and at most `shortlistCap` of them (beyond the cap, the
    * best by numeric score: then the ranking is no longer guaranteed exact).
    */
-  async shortlistCandidates(sock: Sock, limit: number): Promise<CandidateRow[]> {
+  async shortlistCandidates(sock: Sock, limit: number): Promise<ShortlistRow[]> {
     if (!isUuid(sock.id) || !isUuid(sock.ownerId)) return [];
     const query = candidateShortlistSql(sock, Math.min(limit, this.shortlistCap), this.shortlistCap);
     return this.scope.use(async (em) => {
       const raw = await em.execute<Array<Record<string, unknown>>>(query.sql, [...query.bindings], 'all');
-      if (raw.length === 0) return [];
-      const meta = em.getMetadata().get<SockRow>(SockSchema.meta.className);
-      const rows = raw.map((r) => em.getDriver().mapResult(r, meta) as SockRow);
-      const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
-      const owners = new Map(
-        (await em.find(UserSchema, { id: { $in: ownerIds } }, { disableIdentityMap: true })).map((u) => [
-          u.id,
-          toUser(u),
-        ]),
-      );
-      return rows.flatMap((row) => {
-        const owner = owners.get(row.ownerId);
-        if (!owner) return [];
-        const { id, username, firstName, birthday, city, location } = owner;
-        return [{ sock: toSock(row), owner: { id, username, firstName, birthday, city, location } }];
-      });
+      const toCandidate = candidateRowMapper(em);
+      return raw.map((r) => ({ ...toCandidate(r), numericScore: Number(r['numeric_score']) }));
     });
   }
 }

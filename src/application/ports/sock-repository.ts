@@ -15,6 +15,11 @@ export interface CandidateRow {
   };
 }
 
+/** A shortlisted candidate with `numericScore(sock, candidate)`, as the shortlist computed it. */
+export interface ShortlistRow extends CandidateRow {
+  readonly numericScore: number;
+}
+
 export interface SockRepository {
   add(sock: Sock): Promise<void>;
   save(sock: Sock): Promise<void>;
@@ -31,5 +36,5 @@ export interface SockRepository {
    * but only ones that cannot be among the best `limit` by `similarityScore`, so that ranking
    * the returned rows gives the exact best `limit`.
    */
-  shortlistCandidates(sock: Sock, limit: number): Promise<CandidateRow[]>;
+  shortlistCandidates(sock: Sock, limit: number): Promise<ShortlistRow[]>;
 }

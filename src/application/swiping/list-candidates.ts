@@ -77,6 +77,7 @@ export class ListCandidates {
   private async exactBest(own: Sock, here: GeoPoint | null, limit: number): Promise<DeckCard[]> {
     const rows = await this.socks.shortlistCandidates(own, limit);
     const candidates = rows.map((row) => ({ ...row, ownerLocation: row.owner.location }));
+    // rankCandidates adds the text terms to the numeric score the shortlist brought along
     return rankCandidates(own, here, candidates)
       .slice(0, limit)
       .map(({ candidate, score }) => ({ sock: candidate.sock, owner: candidate.owner, score }));

@@ -1,7 +1,8 @@
 import type { Page, PageRequest } from '../../domain/shared/page.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import { isCandidate } from '../../domain/swiping/candidate.js';
-import type { CandidateRow, SockRepository } from '../ports/sock-repository.js';
+import { numericScore } from '../../domain/swiping/similarity-score.js';
+import type { ShortlistRow, SockRepository } from '../ports/sock-repository.js';
 import { paginate, swipeKey, type InMemoryDatabase } from './in-memory-database.js';
 
 export class InMemorySockRepository implements SockRepository {
@@ -41,14 +42,14 @@ export class InMemorySockRepository implements SockRepository {
   }
 
   /** Returns every candidate: a shortlist that trivially contains the best ones. */
-  async shortlistCandidates(sock: Sock): Promise<CandidateRow[]> {
+  async shortlistCandidates(sock: Sock): Promise<ShortlistRow[]> {
     const t = this.db.tables;
     const matchedWith = new Set<string>();
     for (const m of t.matches.values()) {
       if (m.initiator.userId === sock.ownerId) matchedWith.add(m.partner.userId);
       if (m.partner.userId === sock.ownerId) matchedWith.add(m.initiator.userId);
     }
-    const rows: CandidateRow[] = [];
+    const rows: ShortlistRow[] = [];
     for (const other of t.socks.values()) {
       const owner = t.users.get(other.ownerId);
       if (!owner) continue;
@@ -69,6 +70,7 @@ export class InMemorySockRepository implements SockRepository {
           city: owner.city,
           location: owner.location,
         },
+        numericScore: numericScore(sock, other),
       });
     }
     return rows;

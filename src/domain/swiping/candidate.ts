@@ -1,12 +1,17 @@
 import type { GeoPoint } from '../geo/geo-point.js';
 import { geodesicDistanceKm } from '../geo/geodesic-distance.js';
 import type { Sock } from '../sock/sock.js';
-import { similarityScore } from './similarity-score.js';
+import { numericScore, textScore } from './similarity-score.js';
 
 /** A sock that could be offered to `own`, with what ranking needs to know about its owner. */
 export interface CandidateSock {
   readonly sock: Sock;
   readonly ownerLocation: GeoPoint | null;
+  /**
+   * `numericScore(own, sock)` when the caller has it already (the database computes it while
+   * choosing the shortlist), so it is not computed twice; the text terms are always added here.
+   */
+  readonly numericScore?: number;
 }
 
 export interface RankedCandidate<C extends CandidateSock> {
@@ -46,7 +51,9 @@ export function rankCandidates<C extends CandidateSock>(
 ): RankedCandidate<C>[] {
   const ranked = candidates.map((candidate) => ({
     candidate,
-    score: roundScore(similarityScore(own, candidate.sock)),
+    score: roundScore(
+      (candidate.numericScore ?? numericScore(own, candidate.sock)) + textScore(own, candidate.sock),
+    ),
     distanceKm:
       ownLocation && candidate.ownerLocation
         ? geodesicDistanceKm(ownLocation, candidate.ownerLocation)

@@ -4,8 +4,7 @@ import type { DeckCard, DeckPeek, DeckRepository } from '../../../application/po
 import type { Sock } from '../../../domain/sock/sock.js';
 import type { BuiltDeck } from '../../../domain/swiping/deck.js';
 import { isUuid } from '../ids.js';
-import { toSock } from '../mikro-orm-sock-repository.js';
-import { SockSchema, type SockRow } from '../schemas/sock.schema.js';
+import { OWNER_COLUMNS, candidateRowMapper } from '../candidate-rows.js';
 import type { TransactionScope } from '../transaction-scope.js';
 
 /**
@@ -30,9 +29,7 @@ const PEEK_SQL = `select d.floor, d.build_requested_at is not null as build_requ
 from decks d
 join socks own on own.id = d.sock_id
 left join lateral (
-  select x.score as deck_score, s.*,
-    u.username as owner_username, u.first_name as owner_first_name, u.birthday as owner_birthday,
-    u.city as owner_city, u.location_lat as owner_location_lat, u.location_lon as owner_location_lon
+  select x.score as deck_score, s.*, ${OWNER_COLUMNS}
   from deck_entries x
   join socks s on s.id = x.candidate_id
   join users u on u.id = s.owner_id
@@ -58,12 +55,6 @@ interface PeekRow extends Record<string, unknown> {
   build_requested: boolean;
   remaining: number;
   deck_score: number | null;
-  owner_username: string;
-  owner_first_name: string;
-  owner_birthday: string;
-  owner_city: string;
-  owner_location_lat: number | null;
-  owner_location_lon: number | null;
 }
 
 /** Decks in `decks` and `deck_entries` (see the decks migration). */
@@ -76,23 +67,11 @@ export class MikroOrmDeckRepository implements DeckRepository {
       const rows = await em.execute<PeekRow[]>(PEEK_SQL, [limit, own.id], 'all');
       const first = rows[0];
       if (!first) return null;
-      const meta = em.getMetadata().get<SockRow>(SockSchema.meta.className);
-      const cards = rows.flatMap((row): DeckCard[] => {
-        if (row.deck_score === null) return []; // the left join found no entry
-        const sock = toSock(em.getDriver().mapResult(row as Record<string, unknown>, meta) as SockRow);
-        const owner = {
-          id: sock.ownerId,
-          username: row.owner_username,
-          firstName: row.owner_first_name,
-          birthday: row.owner_birthday,
-          city: row.owner_city,
-          location:
-            row.owner_location_lat !== null && row.owner_location_lon !== null
-              ? { lat: row.owner_location_lat, lon: row.owner_location_lon }
-              : null,
-        };
-        return [{ sock, owner, score: row.deck_score }];
-      });
+      const toCandidate = candidateRowMapper(em);
+      const cards = rows.flatMap((row): DeckCard[] =>
+        // a deck without entries still gives its row, with nulls from the left join
+        row.deck_score === null ? [] : [{ ...toCandidate(row), score: row.deck_score }],
+      );
       return {
         cards,
         remaining: first.remaining,

@@ -1,6 +1,7 @@
 import type { GeoPoint } from '../../../domain/geo/geo-point.js';
 import type { Sock, SockAttributes } from '../../../domain/sock/sock.js';
 import { rankCandidates } from '../../../domain/swiping/candidate.js';
+import { numericScore } from '../../../domain/swiping/similarity-score.js';
 import type { User } from '../../../domain/user/user.js';
 import type { CandidateRow } from '../../ports/sock-repository.js';
 import { aSock } from '../builders.js';
@@ -244,8 +245,16 @@ export function sockRepositoryContract(name: string, makeHarness: HarnessFactory
         const rows = await shortlist(own);
 
         expect(rows).toHaveLength(2);
-        expect(rows.find((r) => r.sock.id === bobSock.id)).toEqual({ sock: bobSock, owner: ownerOf(bob) });
-        expect(rows.find((r) => r.sock.id === erinSock.id)).toEqual({ sock: erinSock, owner: ownerOf(erin) });
+        expect(rows.find((r) => r.sock.id === bobSock.id)).toEqual({
+          sock: bobSock,
+          owner: ownerOf(bob),
+          numericScore: expect.closeTo(numericScore(own, bobSock), 9),
+        });
+        expect(rows.find((r) => r.sock.id === erinSock.id)).toEqual({
+          sock: erinSock,
+          owner: ownerOf(erin),
+          numericScore: expect.closeTo(numericScore(own, erinSock), 9),
+        });
       });
 
       it('returns nothing when no one else has a sock', async () => {
@@ -389,7 +398,11 @@ export function sockRepositoryContract(name: string, makeHarness: HarnessFactory
 
         expect(rows.map((r) => r.sock.id).sort()).toEqual(idsOf([b1, b4, b5, e1]));
         expect(rows.find((r) => r.sock.id === e1.id)?.owner).toEqual(ownerOf(erin));
-        expect(rows.find((r) => r.sock.id === b4.id)).toEqual({ sock: b4, owner: ownerOf(bob) });
+        expect(rows.find((r) => r.sock.id === b4.id)).toEqual({
+          sock: b4,
+          owner: ownerOf(bob),
+          numericScore: expect.closeTo(numericScore(own, b4), 9),
+        });
       });
 
       it('may shorten the list, but ranking what it returns gives the exact best `limit`', async () => {
