@@ -12,7 +12,8 @@ export interface PlaceSockInDecksInput {
  * Puts a sock where it belongs in the other socks' built decks, as it is now: out of every
  * deck first (its score changed, or it is no candidate any more), then into each deck whose
  * floor its score beats, if it has a picture. A worker runs it for `deck.place` events.
- * Idempotent: running it twice leaves the same decks.
+ * Idempotent: running it twice leaves the same decks; two workers placing the same sock take
+ * turns (the later one scores from the newer state).
  */
 export class PlaceSockInDecks {
   constructor(
@@ -26,6 +27,7 @@ export class PlaceSockInDecks {
   /** @returns the number of decks the sock is in afterwards */
   async execute(input: PlaceSockInDecksInput): Promise<number> {
     return this.uow.run(async () => {
+      await this.decks.lockCandidate(input.sockId);
       await this.decks.removeEverywhere(input.sockId);
       const sock = await this.socks.findById(input.sockId);
       if (!sock) return 0;

@@ -9,6 +9,14 @@ export interface DeckExclusions {
   readonly matchedUserIds: ReadonlySet<string>;
 }
 
+export interface BestCandidates {
+  readonly entries: DeckEntry[];
+  /** There were no more candidates than returned. */
+  readonly complete: boolean;
+  /** The pool's state the answer was computed from, for `changedSince`. */
+  readonly asOf: number;
+}
+
 /** A deck this candidate belongs in, with the candidate's score for the deck's sock. */
 export interface DeckPlacement {
   readonly deckSockId: string;
@@ -27,11 +35,20 @@ export interface CandidatePool {
    * by full similarity score, best first (`Deck.compare`), scores rounded with `roundScore`.
    * `complete` is true when there were no more candidates than returned.
    */
-  best(
-    own: Sock,
-    exclusions: DeckExclusions,
-    size: number,
-  ): Promise<{ readonly entries: DeckEntry[]; readonly complete: boolean }>;
+  best(own: Sock, exclusions: DeckExclusions, size: number): Promise<BestCandidates>;
+
+  /**
+   * The socks that changed (added, updated, deleted, a picture added or removed) after the
+   * pool's state `asOf` (see `BestCandidates.asOf`): what a deck build that started from that
+   * state may have missed.
+   */
+  changedSince(asOf: number): Promise<string[]>;
+
+  /**
+   * The listed socks that are candidates of `own` now (as in `best`), with their scores, in
+   * any order: the others are left out.
+   */
+  scoresFor(own: Sock, candidateIds: readonly string[], exclusions: DeckExclusions): Promise<DeckEntry[]>;
 
   /**
    * The built decks `candidate` belongs in (`Deck.admits` its score over the deck's floor), of

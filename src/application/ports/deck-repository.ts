@@ -37,10 +37,20 @@ export interface DeckRepository {
   requestBuild(sockId: string, at: Date): Promise<boolean>;
 
   /**
-   * Serialises deck maintenance of one sock until the unit of work ends, so two workers on the
-   * same sock take turns. @throws outside a unit of work
+   * Serialises building the deck of `sockId` until the unit of work ends, so two workers
+   * building the same deck take turns. @throws outside a unit of work
    */
-  lock(sockId: string): Promise<void>;
+  lockDeck(sockId: string): Promise<void>;
+
+  /**
+   * Serialises placing `sockId` into decks until the unit of work ends, so that of two workers
+   * placing the same sock the later one writes last, from the newer state.
+   * @throws outside a unit of work
+   */
+  lockCandidate(sockId: string): Promise<void>;
+
+  /** Takes one candidate out of one deck. Idempotent. */
+  removeFromDeck(deckSockId: string, candidateId: string): Promise<void>;
 
   /** Replaces the sock's deck with `deck` and clears a pending build request. */
   replace(deck: BuiltDeck): Promise<void>;

@@ -97,7 +97,15 @@ describe('AddSockPicture', () => {
         return key;
       }
     })();
-    addSockPicture = new AddSockPicture(kit.socks, kit.pictures, kit.outbox, store, kit.ids, kit.uow, kit.clock);
+    addSockPicture = new AddSockPicture(
+      kit.socks,
+      kit.pictures,
+      kit.outbox,
+      store,
+      kit.ids,
+      kit.uow,
+      kit.clock,
+    );
 
     await expect(
       addSockPicture.execute({ userId: owner.id, sockId: sock.id, bytes: PNG_BYTES }),

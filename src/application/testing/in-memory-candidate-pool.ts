@@ -2,18 +2,34 @@ import { isCandidate, roundScore } from '../../domain/swiping/candidate.js';
 import { Deck, type DeckEntry } from '../../domain/swiping/deck.js';
 import { similarityScore } from '../../domain/swiping/similarity-score.js';
 import type { Sock } from '../../domain/sock/sock.js';
-import type { CandidatePool, DeckExclusions, DeckPlacement } from '../ports/candidate-pool.js';
+import type {
+  BestCandidates,
+  CandidatePool,
+  DeckExclusions,
+  DeckPlacement,
+} from '../ports/candidate-pool.js';
 import type { InMemoryDatabase } from './in-memory-database.js';
 
 /** The pool by brute force: every sock of the in-memory database scored with the domain's score. */
 export class InMemoryCandidatePool implements CandidatePool {
   constructor(private readonly db: InMemoryDatabase) {}
 
-  async best(
+  /** Units of work run one at a time here: nothing changes while a build runs. */
+  async changedSince(): Promise<string[]> {
+    return [];
+  }
+
+  async scoresFor(
     own: Sock,
+    candidateIds: readonly string[],
     exclusions: DeckExclusions,
-    size: number,
-  ): Promise<{ entries: DeckEntry[]; complete: boolean }> {
+  ): Promise<DeckEntry[]> {
+    const wanted = new Set(candidateIds);
+    const { entries } = await this.best(own, exclusions, Number.MAX_SAFE_INTEGER);
+    return entries.filter((e) => wanted.has(e.candidateId));
+  }
+
+  async best(own: Sock, exclusions: DeckExclusions, size: number): Promise<BestCandidates> {
     const ranked = [...this.db.tables.socks.values()]
       .filter((other) =>
         isCandidate(own.ownerId, {
@@ -28,6 +44,7 @@ export class InMemoryCandidatePool implements CandidatePool {
     return {
       entries: ranked.slice(0, size).map(({ other, score }) => ({ candidateId: other.id, score })),
       complete: ranked.length <= size,
+      asOf: 0,
     };
   }
 

@@ -43,7 +43,13 @@ export class InMemoryDeckRepository implements DeckRepository {
   }
 
   /** The in-memory unit of work runs one unit at a time, so there is nothing to wait for. */
-  async lock(): Promise<void> {}
+  async lockDeck(): Promise<void> {}
+
+  async lockCandidate(): Promise<void> {}
+
+  async removeFromDeck(deckSockId: string, candidateId: string): Promise<void> {
+    this.db.tables.deckEntries.delete(swipeKey(deckSockId, candidateId));
+  }
 
   async replace(deck: BuiltDeck): Promise<void> {
     const t = this.db.tables;

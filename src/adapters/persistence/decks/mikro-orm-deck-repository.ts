@@ -101,9 +101,29 @@ export class MikroOrmDeckRepository implements DeckRepository {
     return result.affectedRows === 1;
   }
 
-  async lock(sockId: string): Promise<void> {
-    const em = this.scope.required('DeckRepository.lock');
-    await em.execute(`select pg_advisory_xact_lock(hashtextextended('deck:' || ?::text, 0))`, [sockId]);
+  async lockDeck(sockId: string): Promise<void> {
+    await this.advisoryLock('DeckRepository.lockDeck', `deck:${sockId}`);
+  }
+
+  async lockCandidate(sockId: string): Promise<void> {
+    await this.advisoryLock('DeckRepository.lockCandidate', `deck-candidate:${sockId}`);
+  }
+
+  async removeFromDeck(deckSockId: string, candidateId: string): Promise<void> {
+    if (!isUuid(deckSockId) || !isUuid(candidateId)) return;
+    await this.scope.use((em) =>
+      em.execute(
+        'delete from deck_entries where sock_id = ? and candidate_id = ?',
+        [deckSockId, candidateId],
+        'run',
+      ),
+    );
+  }
+
+  /** A transaction-scoped advisory lock on a 64-bit hash of `key` (a rare collision only makes two wait). */
+  private async advisoryLock(operation: string, key: string): Promise<void> {
+    const em = this.scope.required(operation);
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [key]);
   }
 
   /** Three statements in the caller's unit of work: the deck row, out with the old entries, in with the new. */
@@ -126,7 +146,8 @@ export class MikroOrmDeckRepository implements DeckRepository {
         `insert into deck_entries (sock_id, candidate_id, score)
          select ?::uuid, t.candidate_id, t.score
          from json_to_recordset(?::json) as t(candidate_id uuid, score float8)
-         join socks s on s.id = t.candidate_id`,
+         join socks s on s.id = t.candidate_id
+         on conflict on constraint deck_entries_pkey do update set score = excluded.score`,
         [deck.sockId, JSON.stringify(entries.map((e) => ({ candidate_id: e.candidateId, score: e.score })))],
         'run',
       );
