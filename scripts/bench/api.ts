@@ -10,6 +10,10 @@
  * 3. Seeds through both APIs: bench users whose socks swipe, target users whose socks (each
  *    with a picture) are swiped. Every swipe request takes a fresh (sock, target) pair from one
  *    shuffled list, so none should answer 409; non-2xx answers are counted and shown.
+ *    The apps carry out their outbox events in process (no Redis): each new sock's deck is built
+ *    and each sock with a picture is placed into the others' decks. The bench waits until every
+ *    bench sock's deck is built and no event is pending, so `GET candidates` is served from decks
+ *    (the report shows how many candidate requests still fell back to the exact query).
  * 4. Warms every target up, then runs interleaved rounds of raw, healthz, swipes and candidates
  *    on both apps (and pgbench once per round), and prints medians and ratios. Before each run
  *    it waits for the servers and the database to drain what the previous run left queued.
@@ -22,11 +26,18 @@
  * BENCH_TARGET_USERS (20), BENCH_TARGET_SOCKS_PER_USER (15), BENCH_CANDIDATE_LIMIT (10).
  * The default 30 000 swipe pairs last at up to ~650 swipes/s; past them swipes answer 409, which
  * the report shows.
+ *
+ *   npm run bench:api -- [--json artifacts/bench/api.json]
+ *
+ * `--json` also writes the ratios and the app CPU per swipe request (the server process's CPU
+ * seconds over a run ÷ its requests, median over the rounds) to that file.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { startServer, type ServerProcess } from './support/children.js';
 import { cpuBetween, cpuByPid, ownCpuSeconds, processCpuSeconds } from './support/cpu.js';
 import {
@@ -35,12 +46,15 @@ import {
   type BenchDatabase,
   type DatabaseProbe,
 } from './support/database.js';
+import { round, writeJsonFile } from './support/json-file.js';
 import { measure, type LoadOptions, type Measurement } from './support/load.js';
 import { runPgbenchSwipe } from './support/pgbench.js';
 import { Random } from './support/random.js';
 import { fixed, median, table } from './support/report.js';
 import { seedThroughApi, type Seeded } from './support/seed.js';
 import { settle } from './support/settle.js';
+
+const { values: args } = parseArgs({ options: { json: { type: 'string' } } });
 
 const int = (name: string, fallback: number): number => {
   const value = Number(process.env[name] ?? fallback);
@@ -63,6 +77,8 @@ const settings = {
     socksPerTargetUser: int('BENCH_TARGET_SOCKS_PER_USER', 15),
   },
 };
+
+const TARGETS = { swipesOverPgbench: 0.25, appCpuMsPerSwipe: 1 } as const;
 
 const FASTIFY_BASE = '/fastify/v1';
 const EXPRESS_BASE = '/api/v1';
@@ -140,9 +156,17 @@ async function main(): Promise<void> {
         `${pairs} fresh swipe pairs`,
     );
 
+    await waitForDecks(probe, seeded);
+    const buildRequestsBefore = await deckBuildEvents(probe);
+
     const { targets, swipesSent } = defineTargets(servers, seeded);
     const results = await runRounds(targets, database, probe, Object.values(servers));
-    printReport(targets, results);
+    const summary = printReport(targets, results);
+    const buildRequests = (await deckBuildEvents(probe)) - buildRequestsBefore;
+    say(`deck.build events written during the runs (candidates requests on a cold or low deck): ${buildRequests}`);
+    if (args.json) {
+      say(`wrote ${await writeJsonFile(args.json, { ...summary, deckBuildEventsDuringRuns: buildRequests })}`);
+    }
     const sent = swipesSent();
     say(
       `swipe requests built: ${sent} of ${pairs} fresh pairs` +
@@ -177,6 +201,35 @@ async function startServers(
     startServer('web (Express)', join(MAIN_DIR, 'web.js'), env, '/readyz'),
   ]);
   return { raw, fastify, express };
+}
+
+/**
+ * Waits until the apps' in-process workers have built the deck of every bench sock and no outbox
+ * event is pending (the target socks' placements included). @throws after 5 minutes
+ */
+async function waitForDecks(probe: DatabaseProbe, seeded: Seeded): Promise<void> {
+  const ids = seeded.benchSocks.map((s) => `'${s.id}'`).join(',');
+  const deadline = Date.now() + 300_000;
+  let last = '';
+  for (;;) {
+    const built = await probe.count(
+      `select count(*)::int as n from decks where built_at is not null and sock_id in (${ids})`,
+    );
+    const pending = await probe.count(
+      'select count(*)::int as n from outbox_events where dispatched_at is null',
+    );
+    const line = `decks built for ${built}/${seeded.benchSocks.length} bench socks; outbox events pending: ${pending}`;
+    if (line !== last) say(line);
+    last = line;
+    if (built === seeded.benchSocks.length && pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`decks not built within 5 minutes: ${line}`);
+    await sleep(250);
+  }
+}
+
+/** `deck.build` events so far (from new socks, and from candidates requests on a cold or low deck). */
+function deckBuildEvents(probe: DatabaseProbe): Promise<number> {
+  return probe.count(`select count(*)::int as n from outbox_events where type = 'deck.build'`);
 }
 
 function defineTargets(
@@ -322,7 +375,22 @@ function problems(m: Measurement): string {
   return parts.length > 0 ? ` — ${parts.join(', ')}` : '';
 }
 
-function printReport(targets: readonly Target[], { runs, pgbench }: Results): void {
+/** What `--json` writes: the ratios of the medians, and the app CPU per swipe request (ms). */
+interface Summary {
+  readonly ratios: {
+    readonly fastifySwipesOverPgbench: number | null;
+    readonly expressSwipesOverPgbench: number | null;
+    readonly fastifyHealthzOverRaw: number;
+    readonly expressOverFastifyCandidates: number;
+  };
+  readonly appCpuMsPerSwipe: { readonly fastify: number; readonly express: number };
+  readonly reqPerSecond: Readonly<Record<string, number>>;
+  readonly pgbenchTps: number | null;
+  readonly targets: Readonly<Record<string, { readonly target: string; readonly pass: boolean | null }>>;
+  readonly settings: typeof settings;
+}
+
+function printReport(targets: readonly Target[], { runs, pgbench }: Results): Summary {
   const of = (target: Target) => runs.get(target) ?? [];
   const med = (target: Target, value: (r: Run) => number | null) =>
     median(
@@ -379,6 +447,22 @@ function printReport(targets: readonly Target[], { runs, pgbench }: Results): vo
     ratio('swipes  Express / Fastify', find('express', 'swipes'), find('fastify', 'swipes'), 0.7),
     ratio('candidates  Express / Fastify', find('express', 'candidates'), find('fastify', 'candidates'), 0.7),
   ];
+  const swipeCpu = {
+    fastify: med(find('fastify', 'swipes'), (r) => r.appCpuMs),
+    express: med(find('express', 'swipes'), (r) => r.appCpuMs),
+  };
+  for (const kind of ['fastify', 'express'] as const) {
+    const cpu = swipeCpu[kind];
+    ratios.push([
+      `app CPU ms per swipe  ${kind === 'fastify' ? 'Fastify' : 'Express'}`,
+      fixed(cpu, 2),
+      `[${of(find(kind, 'swipes'))
+        .map((r) => fixed(r.appCpuMs ?? Number.NaN, 2))
+        .join(', ')}]`,
+      `≤ ${TARGETS.appCpuMsPerSwipe.toFixed(2)}`,
+      Number.isFinite(cpu) ? (cpu <= TARGETS.appCpuMsPerSwipe ? 'met' : 'MISSED') : '',
+    ]);
+  }
   if (pgbench.length > 0) {
     for (const kind of ['fastify', 'express'] as const) {
       const swipes = find(kind, 'swipes');
@@ -387,7 +471,7 @@ function printReport(targets: readonly Target[], { runs, pgbench }: Results): vo
           `swipes  ${kind === 'fastify' ? 'Fastify' : 'Express'} / pgbench`,
           rate(swipes) / median(pgbench),
           of(swipes).map((r, i) => r.okPerSecond / (pgbench[i] ?? Number.NaN)),
-          0.25,
+          TARGETS.swipesOverPgbench,
         ),
       );
     }
@@ -417,6 +501,40 @@ function printReport(targets: readonly Target[], { runs, pgbench }: Results): vo
         .map((l) => l.toFixed(1))
         .join(' ')}; total ${elapsed().trim()}\n\n`,
   );
+  const pg = pgbench.length > 0 ? median(pgbench) : null;
+  const overPgbench = (kind: ServerName) => (pg === null ? null : round(rate(find(kind, 'swipes')) / pg, 3));
+  const summary = {
+    fastifySwipesOverPgbench: overPgbench('fastify'),
+    expressSwipesOverPgbench: overPgbench('express'),
+    fastifyHealthzOverRaw: round(rate(find('fastify', 'healthz')) / rate(find('raw', 'healthz')), 3),
+    expressOverFastifyCandidates: round(rate(find('express', 'candidates')) / rate(find('fastify', 'candidates')), 3),
+  };
+  const atLeast = (value: number | null, goal: number) => (value === null ? null : value >= goal);
+  return {
+    ratios: summary,
+    appCpuMsPerSwipe: { fastify: round(swipeCpu.fastify, 3), express: round(swipeCpu.express, 3) },
+    reqPerSecond: Object.fromEntries(targets.map((t) => [t.label, round(rate(t), 1)])),
+    pgbenchTps: pg === null ? null : round(pg, 1),
+    targets: {
+      fastifySwipesOverPgbench: {
+        target: `≥ ${TARGETS.swipesOverPgbench}`,
+        pass: atLeast(summary.fastifySwipesOverPgbench, TARGETS.swipesOverPgbench),
+      },
+      expressSwipesOverPgbench: {
+        target: `≥ ${TARGETS.swipesOverPgbench}`,
+        pass: atLeast(summary.expressSwipesOverPgbench, TARGETS.swipesOverPgbench),
+      },
+      appCpuMsPerSwipeFastify: {
+        target: `≤ ${TARGETS.appCpuMsPerSwipe}`,
+        pass: swipeCpu.fastify <= TARGETS.appCpuMsPerSwipe,
+      },
+      appCpuMsPerSwipeExpress: {
+        target: `≤ ${TARGETS.appCpuMsPerSwipe}`,
+        pass: swipeCpu.express <= TARGETS.appCpuMsPerSwipe,
+      },
+    },
+    settings,
+  };
 }
 
 function ratioRow(label: string, value: number, rounds: readonly number[], goal?: number): string[] {

@@ -415,7 +415,7 @@ async function sweepDeckSizes(r: MikroOrmRepositories, socks: readonly Sock[]): 
         const ranked = found.result.entries;
         entries += ranked.length;
         await r.uow.run(async () => {
-          await r.decks.lock(sock.id);
+          await r.decks.lockDeck(sock.id);
           await r.decks.replace({
             sockId: sock.id,
             entries: ranked,

@@ -57,6 +57,8 @@ export interface DatabaseProbe {
   activeStatements(): Promise<number>;
   /** The server processes (backends) connected to the database, other than this probe's. */
   backendPids(): Promise<number[]>;
+  /** The integer column `n` of the first row of `sql` (a `select count(*)::int as n …`). */
+  count(sql: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,10 @@ export async function openProbe(url: string): Promise<DatabaseProbe> {
         `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
       )) as Array<{ pid: number }>;
       return rows.map((r) => r.pid);
+    },
+    count: async (sql) => {
+      const rows = (await execute(orm, sql)) as Array<{ n: number }>;
+      return rows[0]?.n ?? 0;
     },
     close: () => orm.close(true),
   };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CandidateRow } from '../../application/ports/sock-repository.js';
-import { toSock } from './mikro-orm-sock-repository.js';
+import { toSock } from './sock-rows.js';
 import { SockSchema, type SockRow } from './schemas/sock.schema.js';
 
 /**
