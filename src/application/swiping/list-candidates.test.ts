@@ -259,11 +259,14 @@ describe('ListCandidates', () => {
       expect(deckEvents()).toEqual([{ type: 'deck.build', sockId: mySock.id }]);
     });
 
-    it('trusts a complete deck that is empty: there is nobody left to offer', async () => {
-      await kit.givenSock(await kit.givenUser(), {}, 0);
-      await giveDeck([], null);
+    it('answers exactly, without asking for a build, when a complete deck has fewer cards than asked for', async () => {
+      const other = await kit.givenUser();
+      const inDeck = await kit.givenSock(other);
+      await giveDeck([{ sock: inDeck, score: 70 }], null);
+      const newcomer = await kit.givenSock(other); // its placement has not run yet
 
-      expect(await candidateIds(5)).toEqual([]);
+      expect((await candidateIds(5)).sort()).toEqual([inDeck.id, newcomer.id].sort());
+      expect(await candidateIds(1)).toEqual([inDeck.id]);
       expect(deckEvents()).toEqual([]);
     });
   });

@@ -30,9 +30,9 @@ export interface ListCandidatesInput {
  * The next socks to offer one of the caller's socks, best first (reference §2.6, plus distance).
  *
  * Served from the sock's deck (its candidates ranked ahead of time by a worker): one index probe
- * whatever the number of socks. A deck that is cold (never built) or has fewer candidates left
- * than asked for falls back to the exact query over every sock, so a card is never missing; a
- * deck running low or cold asks for a (re)build, once.
+ * whatever the number of socks. A deck that is cold (never built) or has fewer cards left than
+ * asked for falls back to the exact query over every sock, so a card is never missing; a deck
+ * running low or cold asks for a (re)build, once.
  */
 export class ListCandidates {
   constructor(
@@ -52,11 +52,8 @@ export class ListCandidates {
     if (!own) throw new SockNotFoundError();
     const [user, deck] = await Promise.all([this.users.findById(input.userId), this.decks.peek(own, limit)]);
     const here = user?.location ?? null;
-    const served = servesFromDeck(deck, limit);
-    if (!deck?.refillRequested && (!served || Deck.isLow(deck.remaining, deck.floor))) {
-      await this.requestBuild(own.id);
-    }
-    const cards = served ? deck.cards : await this.exactBest(own, here, limit);
+    if (needsBuild(deck, limit)) await this.requestBuild(own.id);
+    const cards = deck?.cards.length === limit ? deck.cards : await this.exactBest(own, here, limit);
     const bySock = await this.pictures.listForSocks(cards.map((c) => c.sock.id));
     const today = CalendarDate.fromInstant(this.clock.now());
     const items = cards.map(({ sock, owner, score }) => ({
@@ -100,9 +97,14 @@ function checkedLimit(limit: number = CANDIDATE_LIMIT.default): number {
 }
 
 /**
- * A deck answers when it holds `limit` cards, or when it is complete (it took every candidate
- * there was, and new ones are merged into it): then fewer cards are all there are.
+ * Whether to ask for a (re)build: a deck never built, or one with a floor (it left candidates
+ * out) that runs low or cannot fill the page. A complete deck (no floor: it took every
+ * candidate there was, and newcomers join it) would come out the same, so it never asks; when it
+ * has fewer cards than asked for, the exact query answers (cheap: so few candidates means a
+ * small world), which also covers newcomers whose placement is still on its way.
  */
-function servesFromDeck(deck: DeckPeek | null, limit: number): deck is DeckPeek {
-  return deck !== null && (deck.cards.length === limit || deck.floor === null);
+function needsBuild(deck: DeckPeek | null, limit: number): boolean {
+  if (deck === null) return true;
+  if (deck.refillRequested || deck.floor === null) return false;
+  return deck.cards.length < limit || Deck.isLow(deck.remaining, deck.floor);
 }
