@@ -163,9 +163,13 @@ async function main(): Promise<void> {
     const results = await runRounds(targets, database, probe, Object.values(servers));
     const summary = printReport(targets, results);
     const buildRequests = (await deckBuildEvents(probe)) - buildRequestsBefore;
-    say(`deck.build events written during the runs (candidates requests on a cold or low deck): ${buildRequests}`);
+    say(
+      `deck.build events written during the runs (candidates requests on a cold or low deck): ${buildRequests}`,
+    );
     if (args.json) {
-      say(`wrote ${await writeJsonFile(args.json, { ...summary, deckBuildEventsDuringRuns: buildRequests })}`);
+      say(
+        `wrote ${await writeJsonFile(args.json, { ...summary, deckBuildEventsDuringRuns: buildRequests })}`,
+      );
     }
     const sent = swipesSent();
     say(
@@ -507,7 +511,10 @@ function printReport(targets: readonly Target[], { runs, pgbench }: Results): Su
     fastifySwipesOverPgbench: overPgbench('fastify'),
     expressSwipesOverPgbench: overPgbench('express'),
     fastifyHealthzOverRaw: round(rate(find('fastify', 'healthz')) / rate(find('raw', 'healthz')), 3),
-    expressOverFastifyCandidates: round(rate(find('express', 'candidates')) / rate(find('fastify', 'candidates')), 3),
+    expressOverFastifyCandidates: round(
+      rate(find('express', 'candidates')) / rate(find('fastify', 'candidates')),
+      3,
+    ),
   };
   const atLeast = (value: number | null, goal: number) => (value === null ? null : value >= goal);
   return {

@@ -26,7 +26,10 @@ export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
     runtime.container.get(DeliverSelfMail),
     runtime.container.get(MarkSelfMailFailed),
     { publicUrl: runtime.config.publicUrl },
-    { buildDeck: runtime.container.get(BuildDeck), placeSockInDecks: runtime.container.get(PlaceSockInDecks) },
+    {
+      buildDeck: runtime.container.get(BuildDeck),
+      placeSockInDecks: runtime.container.get(PlaceSockInDecks),
+    },
   );
 }
 

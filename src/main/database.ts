@@ -33,6 +33,8 @@ export interface OpenDatabaseOptions {
   readonly pool?: { readonly min?: number; readonly max?: number };
   /** Which app's outbox events this process writes and relays (default 'web'). */
   readonly origin?: OutboxOrigin;
+  /** Gets the candidate pool's load lines (a pino logger fits). */
+  readonly poolLogger?: { info(details: object, message: string): void };
 }
 
 export interface Database {
@@ -93,6 +95,7 @@ export async function openDatabase(
       repositories: createMikroOrmRepositories(connected, {
         ids: new RandomUuidGenerator(),
         clock: new SystemClock(),
+        ...(options.poolLogger ? { logger: options.poolLogger } : {}),
         ...(options.origin ? { origin: options.origin } : {}),
       }),
       describe,

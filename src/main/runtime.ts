@@ -48,7 +48,11 @@ export async function startRuntime(
       : config.chatRedisUrl
         ? connectRedis(config.chatRedisUrl, 'shared', logger, lifecycle)
         : null;
-  const database = await openDatabase(config, logger, { migrate: 'check', origin });
+  const database = await openDatabase(config, logger, {
+    migrate: 'check',
+    origin,
+    poolLogger: logger.child({ component: 'candidate-pool' }),
+  });
   lifecycle.onStop('database', () => database.close());
   logger.info(
     { database: database.describe, redis: appRedis ? 'configured' : 'in process' },

@@ -92,7 +92,6 @@ export async function seedUpTo(
   options: BulkSeedOptions,
 ): Promise<SeedReport> {
   const from = world.sockIds.length;
-  const started = performance.now();
   const phases: Record<string, number> = {};
   const rows = new RowMaker(random, options.now);
   const inserter = new Inserter(orm, options.concurrency);

@@ -44,7 +44,11 @@ export class ExactRanking {
     this.uncapped = new MikroOrmSockRepository(scope, { shortlistCap: UNCAPPED });
   }
 
-  async best(own: Sock, ownLocation: GeoPoint | null, limit: number): Promise<{ ranked: ScoredId[]; window: number }> {
+  async best(
+    own: Sock,
+    ownLocation: GeoPoint | null,
+    limit: number,
+  ): Promise<{ ranked: ScoredId[]; window: number }> {
     const rows = await this.uow.run(async () => {
       await this.scope.use((em) => em.execute(`set local work_mem = '512MB'`));
       return this.uncapped.shortlistCandidates(own, limit);
@@ -76,7 +80,8 @@ export function compareAnswers(
     score: roundScore(similarityScore(own, sock)),
   }));
   const scoreMismatches = served.filter(
-    (s, i) => Math.abs(s.storedScore - (servedScored[i]?.score ?? Number.NaN)) > 1e-9 || Number.isNaN(s.storedScore),
+    (s, i) =>
+      Math.abs(s.storedScore - (servedScored[i]?.score ?? Number.NaN)) > 1e-9 || Number.isNaN(s.storedScore),
   ).length;
   const exactFirst = exact[0];
   const servedFirst = servedScored[0];

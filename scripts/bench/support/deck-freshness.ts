@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MikroOrmRepositories } from '../../../src/adapters/persistence/mikro-orm-repositories.js';
+import type { BenchRepositories } from './bench-repositories.js';
 import type { Orm } from '../../../src/adapters/persistence/mikro-orm.config.js';
 import type { Clock } from '../../../src/application/ports/clock.js';
 import type { PictureStore } from '../../../src/application/ports/picture-store.js';
@@ -53,7 +53,7 @@ export interface FreshnessResult {
  */
 export async function measureFreshness(
   orm: Orm,
-  r: MikroOrmRepositories,
+  r: BenchRepositories,
   worker: DeckWorker,
   clock: Clock,
   pictureStore: PictureStore,
@@ -123,14 +123,14 @@ export async function measureFreshness(
 /** The built decks `sock` belongs in now (see `measureFreshness`), by their socks' ids. */
 async function decksItBelongsIn(
   orm: Orm,
-  r: MikroOrmRepositories,
+  r: BenchRepositories,
   sock: Sock,
   deckSocks: Map<string, Sock>,
 ): Promise<string[]> {
-  const decks = (await execute(
-    orm,
-    'select sock_id, floor from decks where built_at is not null',
-  )) as Array<{ sock_id: string; floor: number | null }>;
+  const decks = (await execute(orm, 'select sock_id, floor from decks where built_at is not null')) as Array<{
+    sock_id: string;
+    floor: number | null;
+  }>;
   const missing = decks.map((d) => d.sock_id).filter((id) => !deckSocks.has(id));
   for (const s of await r.socks.findManyByIds(missing)) deckSocks.set(s.id, s);
   return decks

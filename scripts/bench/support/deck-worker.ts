@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { MikroOrmRepositories } from '../../../src/adapters/persistence/mikro-orm-repositories.js';
+import type { BenchRepositories } from './bench-repositories.js';
 import type { Orm } from '../../../src/adapters/persistence/mikro-orm.config.js';
 import { InProcessJobDispatcher } from '../../../src/adapters/queue/in-process-job-dispatcher.js';
 import { OutboxEventHandler } from '../../../src/adapters/queue/outbox-event-handler.js';
@@ -29,7 +29,7 @@ export interface DeckWorker {
  */
 export function startDeckWorker(
   orm: Orm,
-  r: MikroOrmRepositories,
+  r: BenchRepositories,
   clock: Clock,
   pictureStore: PictureStore,
 ): DeckWorker {

@@ -3,6 +3,7 @@ import type { IdGenerator } from '../../application/ports/id-generator.js';
 import { SwipeSock } from '../../application/swiping/swipe-sock.js';
 import { aPicture, aSock, aUser } from '../../application/testing/builders.js';
 import { FixedClock } from '../../application/testing/fixed-clock.js';
+import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { User } from '../../domain/user/user.js';
 import {
@@ -11,6 +12,7 @@ import {
   type MigratedDatabase,
 } from '../../../test/support/postgres-harness.js';
 import { createMikroOrmRepositories, type MikroOrmRepositories } from './mikro-orm-repositories.js';
+import { MikroOrmSwipeRepository } from './mikro-orm-swipe-repository.js';
 
 const PAIRS = 200;
 const POOL = 10;
@@ -47,17 +49,7 @@ describe('matching under concurrency (PostgreSQL)', () => {
     await database.empty();
     const clock = new FixedClock('2026-11-29T12:00:00.000Z');
     r = createMikroOrmRepositories(database.orm, { ids: uuids, clock });
-    swipeSock = new SwipeSock(
-      r.socks,
-      r.pictures,
-      r.swipes,
-      r.matches,
-      r.users,
-      r.outbox,
-      uuids,
-      r.uow,
-      clock,
-    );
+    swipeSock = new SwipeSock(r.swipes, r.matches, r.users, r.outbox, uuids, r.uow, clock);
   });
 
   /** Users with one pictured sock each; every third user has turned notifications off. */
@@ -125,7 +117,7 @@ describe('matching under concurrency (PostgreSQL)', () => {
 
     const results = await Promise.all(pairs.map(([a, b]) => Promise.all([like(a, b), like(b, a)])));
 
-    const madeBy = results.map(([ab, ba]) => Number(ab.match !== null) + Number(ba.match !== null));
+    const madeBy = results.map(([ab, ba]) => Number(ab.matchId !== null) + Number(ba.matchId !== null));
     expect(madeBy.filter((n) => n === 0)).toHaveLength(0); // lost
     expect(madeBy.filter((n) => n > 1)).toHaveLength(0); // duplicates
     expect(await countMatches()).toBe(PAIRS);
@@ -162,11 +154,37 @@ describe('matching under concurrency (PostgreSQL)', () => {
 
     const results = await Promise.all(races.map(([first, second]) => Promise.all([first(), second()])));
 
-    expect(results.map(([x, y]) => Number(x.match !== null) + Number(y.match !== null))).toEqual(
+    expect(results.map(([x, y]) => Number(x.matchId !== null) + Number(y.matchId !== null))).toEqual(
       Array.from({ length: couples }, () => 1),
     );
     expect(await countMatches()).toBe(couples);
     const optedIn = people.filter((p) => p.user.notifications).map((p) => p.user.username);
     expect((await matchMadeRecipients()).sort()).toEqual(optedIn.sort());
+  });
+
+  it('answers SockNotFoundError when the target is deleted while the swipe is in flight, and writes nothing', async () => {
+    const sides = (await givenSides(2)).map(({ user, socks }): Side => ({ user, sock: socks[0] as Sock }));
+    const [from, to] = sides as [Side, Side];
+    // Another app instance deletes the target, committed, right after the swipe read it.
+    const elsewhere = createMikroOrmRepositories(database.orm, { ids: uuids, clock: new FixedClock() });
+    const racing = new (class extends MikroOrmSwipeRepository {
+      override async loadSwipeContext(userId: string, sockId: string, targetSockId: string) {
+        const context = await super.loadSwipeContext(userId, sockId, targetSockId);
+        await elsewhere.socks.remove(targetSockId);
+        return context;
+      }
+    })(r.scope);
+    const clock = new FixedClock('2026-11-29T12:00:00.000Z');
+    const swiping = new SwipeSock(racing, r.matches, r.users, r.outbox, uuids, r.uow, clock).execute({
+      userId: from.user.id,
+      sockId: from.sock.id,
+      targetSockId: to.sock.id,
+      decision: 'like',
+    });
+
+    await expect(swiping).rejects.toBeInstanceOf(SockNotFoundError);
+    expect(await r.swipes.find(from.sock.id, to.sock.id)).toBeNull();
+    expect(await r.socks.findById(to.sock.id)).toBeNull();
+    expect(await readOutboxEvents(database.orm)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { DriverException } from '@mikro-orm/core';
 import { RefreshToken } from '../../domain/auth/refresh-token.js';
 import type { Match } from '../../domain/matching/match.js';
 import { EmailTakenError, UsernameTakenError } from '../../domain/user/user-errors.js';
-import type { PictureRepository } from '../../application/ports/picture-repository.js';
+import type { SwipeRepository } from '../../application/ports/swipe-repository.js';
 import { SwipeSock } from '../../application/swiping/swipe-sock.js';
 import { aPicture, aSock, aUser } from '../../application/testing/builders.js';
 import { FixedClock } from '../../application/testing/fixed-clock.js';
@@ -102,38 +102,39 @@ describe('PostgreSQL adapters', () => {
     it.each([
       ['the target sock', bobSock],
       ['the own sock', aliceSock],
-    ])('is not found when %s went meanwhile, and the unit stays usable', async (_, deleted) => {
+    ])('is not found when %s went meanwhile, and the unit of work rolls back', async (_, deleted) => {
       // Other adapters over the same database: their own transactions, committed at once.
       const elsewhere = postgresRepositories(database.orm);
 
-      const outcome = await r.uow.run(async () => {
+      const adding = r.uow.run(async () => {
         expect(await r.socks.findById(deleted.id)).not.toBeNull();
         await elsewhere.socks.remove(deleted.id);
-        const refusal = await r.swipes
-          .add({ sockId: aliceSock.id, targetSockId: bobSock.id, decision: 'like', judgedAt: at })
-          .catch((error: unknown) => error);
-        return { refusal, stillUsable: await r.users.findById(alice.id) };
+        await r.swipes.add({
+          sockId: aliceSock.id,
+          targetSockId: bobSock.id,
+          decision: 'like',
+          judgedAt: at,
+        });
       });
 
-      expect(outcome.refusal).toBeInstanceOf(SockNotFoundError);
-      expect(outcome.stillUsable).toEqual(alice);
+      await expect(adding).rejects.toBeInstanceOf(SockNotFoundError);
+      expect(await r.swipes.find(aliceSock.id, bobSock.id)).toBeNull();
+      expect(await r.users.findById(alice.id)).toEqual(alice);
     });
 
     it('makes SwipeSock answer SockNotFoundError (404), not a foreign-key violation (500)', async () => {
       const elsewhere = postgresRepositories(database.orm);
-      // The target goes right after SwipeSock has looked at its pictures, before the insert.
-      const pictures: PictureRepository = Object.assign(Object.create(r.pictures) as PictureRepository, {
-        listForSocks: async (ids: readonly string[]) => {
-          const found = await r.pictures.listForSocks(ids);
+      // The target goes right after SwipeSock has loaded what it needs, before the insert.
+      const swipes: SwipeRepository = Object.assign(Object.create(r.swipes) as SwipeRepository, {
+        loadSwipeContext: async (userId: string, sockId: string, targetSockId: string) => {
+          const context = await r.swipes.loadSwipeContext(userId, sockId, targetSockId);
           await elsewhere.socks.remove(bobSock.id);
-          return found;
+          return context;
         },
       });
       const clock = new FixedClock(at);
       const swipeSock = new SwipeSock(
-        r.socks,
-        pictures,
-        r.swipes,
+        swipes,
         r.matches,
         r.users,
         r.outbox,

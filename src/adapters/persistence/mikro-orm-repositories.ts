@@ -1,6 +1,7 @@
 import type { Clock } from '../../application/ports/clock.js';
 import type { IdGenerator } from '../../application/ports/id-generator.js';
 import { MikroOrmDeckRepository } from './decks/mikro-orm-deck-repository.js';
+import { PostgresCandidatePool, type PostgresCandidatePoolOptions } from './decks/postgres-candidate-pool.js';
 import { MikroOrmMailRepository } from './mikro-orm-mail-repository.js';
 import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
 import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
@@ -24,6 +25,8 @@ export interface MikroOrmRepositoriesDeps {
   readonly clock: Clock;
   /** The app these adapters serve: its outbox events go to its own worker (default 'web'). */
   readonly origin?: OutboxOrigin;
+  /** Gets a line per full load of the workers' in-memory candidate pool. */
+  readonly logger?: PostgresCandidatePoolOptions['logger'];
 }
 
 /**
@@ -48,6 +51,8 @@ export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesD
     outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),
     outboxStore: new OutboxStore(scope, origin),
     decks: new MikroOrmDeckRepository(scope),
+    /** Loaded on first use (by a worker building or placing decks); apps never touch it. */
+    candidatePool: new PostgresCandidatePool(scope, deps.logger ? { logger: deps.logger } : {}),
   };
 }
 

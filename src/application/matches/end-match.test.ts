@@ -38,23 +38,13 @@ describe('EndMatch', () => {
   beforeEach(async () => {
     kit = createTestKit();
     endMatch = new EndMatch(kit.matches, kit.messages, kit.users, kit.outbox, kit.uow, kit.clock);
-    swipeSock = new SwipeSock(
-      kit.socks,
-      kit.pictures,
-      kit.swipes,
-      kit.matches,
-      kit.users,
-      kit.outbox,
-      kit.ids,
-      kit.uow,
-      kit.clock,
-    );
+    swipeSock = new SwipeSock(kit.swipes, kit.matches, kit.users, kit.outbox, kit.ids, kit.uow, kit.clock);
     alice = await kit.givenUser({ username: 'alice' });
     bob = await kit.givenUser({ username: 'bob' });
     aliceSock = await kit.givenSock(alice);
     bobSock = await kit.givenSock(bob);
     await like(bob, bobSock, aliceSock);
-    const made = (await like(alice, aliceSock, bobSock)).match?.match;
+    const made = await kit.matches.findById((await like(alice, aliceSock, bobSock)).matchId ?? 'none');
     if (!made) throw new Error('setup: expected a match');
     match = made;
     kit.db.tables.outbox.clear();
@@ -122,7 +112,7 @@ describe('EndMatch', () => {
       (await listCandidates.execute({ userId: bob.id, sockId: bobNewSock.id, limit: 20 })).items,
     ).toEqual([]);
     await like(bob, bobNewSock, aliceNewSock);
-    expect((await like(alice, aliceNewSock, bobNewSock)).match).toBeNull();
+    expect((await like(alice, aliceNewSock, bobNewSock)).matchId).toBeNull();
     expect([...kit.db.tables.matches.values()]).toEqual([{ ...match, endedAt: kit.clock.now() }]);
   });
 

@@ -6,6 +6,7 @@ import type { MessageRepository } from '../ports/message-repository.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { notifyBothUsers } from './notify-both-users.js';
 
 export interface EndMatchInput {
   readonly userId: string;
@@ -34,17 +35,10 @@ export class EndMatch {
       const ended = Match.end(match, input.userId, this.clock.now());
       await this.matches.save(ended);
       await this.messages.removeForMatch(ended.id);
-      const people = await this.users.findManyByIds([ended.initiator.userId, ended.partner.userId]);
-      for (const person of people) {
-        const other = people.find((p) => p.id !== person.id);
-        if (!person.notifications || !other) continue;
-        await this.outbox.add({
-          type: 'email.send',
-          to: { email: person.email, username: person.username },
-          template: 'match-ended',
-          data: { otherUsername: other.username, endedByMe: person.id === input.userId },
-        });
-      }
+      await notifyBothUsers(this.users, this.outbox, ended, (recipient, other) => ({
+        template: 'match-ended',
+        data: { otherUsername: other.username, endedByMe: recipient.id === input.userId },
+      }));
     });
   }
 }

@@ -50,6 +50,23 @@ describe('ListMatches', () => {
     expect(page.items[1]?.otherUser.distanceKm).toBeCloseTo(878, -1);
   });
 
+  it("shows each other user with their own profile pictures, oldest first, and no one else's", async () => {
+    const ann = await kit.givenUser({ username: 'ann' });
+    const ben = await kit.givenUser({ username: 'ben' });
+    await givenMatch(me, ann);
+    await givenMatch(ben, me);
+    await kit.givenPicture(me);
+    const annFirst = await kit.givenPicture(ann);
+    kit.clock.advanceSeconds(60);
+    const annSecond = await kit.givenPicture(ann);
+    await kit.givenSock(ann, {}, 2);
+
+    const page = await listMatches.execute({ userId: me.id, page: { page: 1, pageSize: 20 } });
+
+    const pictures = Object.fromEntries(page.items.map((v) => [v.otherUser.username, v.otherUser.pictures]));
+    expect(pictures).toEqual({ ann: [annFirst, annSecond], ben: [] });
+  });
+
   it('pages through the matches', async () => {
     for (let i = 0; i < 3; i++) await givenMatch(me, await kit.givenUser());
 

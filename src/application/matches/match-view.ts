@@ -3,7 +3,7 @@ import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
 import type { SockRepository } from '../ports/sock-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import { publicProfileView, sockViews } from '../shared/view-builders.js';
+import { publicProfileView } from '../shared/view-builders.js';
 import type { MatchView } from '../shared/views.js';
 
 /** The ports a match view is read from. */
@@ -26,29 +26,32 @@ export async function matchViews(
   matches: readonly Match[],
   now: Date,
 ): Promise<MatchView[]> {
+  if (matches.length === 0) return [];
   const sides = matches.map((match) => ({ match, ...Match.seenBy(match, viewerId) }));
-  const userIds = [viewerId, ...sides.map((s) => s.theirs.userId)];
-  const sockIds = sides.flatMap((s) => [s.mine.sockId, s.theirs.sockId]);
-  const [users, socks] = await Promise.all([
-    sources.users.findManyByIds([...new Set(userIds)]),
-    sources.socks.findManyByIds([...new Set(sockIds)]),
+  const otherIds = [...new Set(sides.map((s) => s.theirs.userId))];
+  const sockIds = [...new Set(sides.flatMap((s) => [s.mine.sockId, s.theirs.sockId]))];
+  // Four reads at once, however many matches: none of them needs another one's result.
+  const [users, socks, picturesByUser, picturesBySock] = await Promise.all([
+    sources.users.findManyByIds([...new Set([viewerId, ...otherIds])]),
+    sources.socks.findManyByIds(sockIds),
+    sources.pictures.listForUsers(otherIds),
+    sources.pictures.listForSocks(sockIds),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const sockById = new Map((await sockViews(sources.pictures, socks)).map((v) => [v.sock.id, v]));
-  const viewerLocation = userById.get(viewerId)?.location ?? null;
-  const views = await Promise.all(
-    sides.map(async ({ match, mine, theirs }): Promise<MatchView | null> => {
-      const other = userById.get(theirs.userId);
-      if (!other) return null;
-      const otherPictures = await sources.pictures.listForUser(other.id);
-      return {
-        match,
-        otherUser: publicProfileView(other, otherPictures, viewerLocation, now),
-        mySock: sockById.get(mine.sockId) ?? null,
-        theirSock: sockById.get(theirs.sockId) ?? null,
-      };
-    }),
+  const sockById = new Map(
+    socks.map((sock) => [sock.id, { sock, pictures: picturesBySock.get(sock.id) ?? [] }]),
   );
+  const viewerLocation = userById.get(viewerId)?.location ?? null;
+  const views = sides.map(({ match, mine, theirs }): MatchView | null => {
+    const other = userById.get(theirs.userId);
+    if (!other) return null;
+    return {
+      match,
+      otherUser: publicProfileView(other, picturesByUser.get(other.id) ?? [], viewerLocation, now),
+      mySock: sockById.get(mine.sockId) ?? null,
+      theirSock: sockById.get(theirs.sockId) ?? null,
+    };
+  });
   return views.filter((view): view is MatchView => view !== null);
 }
 

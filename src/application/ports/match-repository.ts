@@ -1,5 +1,14 @@
 import type { Match } from '../../domain/matching/match.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
+import type { Swipe } from '../../domain/swiping/swipe.js';
+
+/** What decides whether a like completes a match (see `Match.ifMutual`). */
+export interface PairState {
+  /** The target sock's swipe on the liker's sock, if it made one. */
+  readonly reverse: Swipe | null;
+  /** The match the two users already have, active or ended. */
+  readonly existing: Match | null;
+}
 
 export interface MatchRepository {
   /**
@@ -8,6 +17,12 @@ export interface MatchRepository {
    * race-free.
    */
   lockPair(userA: string, userB: string): Promise<void>;
+  /**
+   * The swipe of `like.targetSockId` on `like.sockId` and the match between `likerId` and
+   * `targetOwnerId`, read in one go. Call it after `lockPair`: it then sees every swipe and
+   * match committed by the units that held the lock before.
+   */
+  findPairState(like: Swipe, likerId: string, targetOwnerId: string): Promise<PairState>;
   /**
    * Adds the match unless the pair already has one (active or ended).
    * @returns false when the pair already had a match (nothing was written)

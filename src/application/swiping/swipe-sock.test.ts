@@ -4,6 +4,7 @@ import type { Sock } from '../../domain/sock/sock.js';
 import { AlreadyJudgedError, NoPictureError, OwnSockError } from '../../domain/swiping/swiping-errors.js';
 import type { User } from '../../domain/user/user.js';
 import type { OutboxMessage } from '../ports/outbox.js';
+import { GetMatch } from '../matches/get-match.js';
 import { PLACES } from '../testing/fake-geocoder.js';
 import { InMemoryMatchRepository } from '../testing/in-memory-match-repository.js';
 import { InMemoryOutbox } from '../testing/in-memory-outbox.js';
@@ -20,8 +21,6 @@ describe('SwipeSock', () => {
 
   const build = (overrides: { matches?: InMemoryMatchRepository; outbox?: InMemoryOutbox } = {}) =>
     new SwipeSock(
-      kit.socks,
-      kit.pictures,
       kit.swipes,
       overrides.matches ?? kit.matches,
       kit.users,
@@ -49,7 +48,7 @@ describe('SwipeSock', () => {
 
     const result = await swipe(alice, aliceSock, bobSock, 'dislike');
 
-    expect(result).toEqual({ targetSockId: bobSock.id, decision: 'dislike', match: null });
+    expect(result).toEqual({ targetSockId: bobSock.id, decision: 'dislike', matchId: null });
     expect(await kit.swipes.find(aliceSock.id, bobSock.id)).toEqual({
       sockId: aliceSock.id,
       targetSockId: bobSock.id,
@@ -62,7 +61,7 @@ describe('SwipeSock', () => {
   it('records a one-sided like without a match', async () => {
     const result = await swipe(alice, aliceSock, bobSock);
 
-    expect(result.match).toBeNull();
+    expect(result).toEqual({ targetSockId: bobSock.id, decision: 'like', matchId: null });
     expect((await kit.swipes.find(aliceSock.id, bobSock.id))?.decision).toBe('like');
     expect(kit.outbox.messages()).toEqual([]);
   });
@@ -78,12 +77,7 @@ describe('SwipeSock', () => {
       partner: { userId: bob.id, sockId: bobSock.id },
       endedAt: null,
     });
-    expect(result.match?.match).toEqual(stored);
-    expect(result.match?.mySock?.sock).toEqual(aliceSock);
-    expect(result.match?.theirSock?.sock).toEqual(bobSock);
-    expect(result.match?.theirSock?.pictures).toHaveLength(1);
-    expect(result.match?.otherUser).toMatchObject({ username: 'bob', city: 'Hamburg' });
-    expect(result.match?.otherUser.distanceKm).toBeCloseTo(255.6, 0);
+    expect(result).toEqual({ targetSockId: bobSock.id, decision: 'like', matchId: stored?.id });
     expect(kit.outbox.messages()).toEqual<OutboxMessage[]>([
       {
         type: 'email.send',
@@ -97,6 +91,53 @@ describe('SwipeSock', () => {
         template: 'match-made',
         data: { otherUsername: 'alice' },
       },
+    ]);
+  });
+
+  it("gives the match id, which GetMatch shows from the liker's side once the swipe is done", async () => {
+    await swipe(bob, bobSock, aliceSock);
+
+    const { matchId } = await swipe(alice, aliceSock, bobSock);
+
+    const view = await new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock).execute({
+      userId: alice.id,
+      matchId: matchId ?? 'none',
+    });
+    expect(view.match).toEqual(await kit.matches.findBetween(alice.id, bob.id));
+    expect(view.mySock?.sock).toEqual(aliceSock);
+    expect(view.theirSock?.sock).toEqual(bobSock);
+    expect(view.theirSock?.pictures).toHaveLength(1);
+    expect(view.otherUser).toMatchObject({ username: 'bob', city: 'Hamburg' });
+    expect(view.otherUser.distanceKm).toBeCloseTo(255.6, 0);
+  });
+
+  it('makes no match when the liked sock disliked back', async () => {
+    await swipe(bob, bobSock, aliceSock, 'dislike');
+
+    expect((await swipe(alice, aliceSock, bobSock)).matchId).toBeNull();
+    expect(kit.db.tables.matches.size).toBe(0);
+    expect(kit.outbox.messages()).toEqual([]);
+  });
+
+  it("takes the judged sock out of the own sock's deck at once, and nothing else", async () => {
+    const carolSock = await kit.givenSock(await kit.givenUser({ username: 'carol' }));
+    const deckOf = (sock: Sock, candidates: Sock[]) =>
+      kit.decks.replace({
+        sockId: sock.id,
+        entries: candidates.map((c, i) => ({ candidateId: c.id, score: 10 - i })),
+        floor: null,
+        builtAt: kit.clock.now(),
+      });
+    await deckOf(aliceSock, [bobSock, carolSock]);
+    await deckOf(bobSock, [aliceSock, carolSock]);
+
+    await swipe(alice, aliceSock, bobSock, 'dislike');
+
+    const left = [...kit.db.tables.deckEntries.values()].map((e) => [e.sockId, e.candidateId]);
+    expect(left).toEqual([
+      [aliceSock.id, carolSock.id],
+      [bobSock.id, aliceSock.id],
+      [bobSock.id, carolSock.id],
     ]);
   });
 
@@ -114,13 +155,14 @@ describe('SwipeSock', () => {
     const aliceOtherSock = await kit.givenSock(alice);
     await swipe(bob, bobSock, aliceOtherSock);
 
-    expect((await swipe(alice, aliceSock, bobSock)).match).toBeNull();
+    expect((await swipe(alice, aliceSock, bobSock)).matchId).toBeNull();
     expect(kit.db.tables.matches.size).toBe(0);
 
     const completed = await swipe(bob, bobSock, aliceSock);
-    expect(completed.match?.mySock?.sock.id).toBe(bobSock.id);
-    expect(completed.match?.theirSock?.sock.id).toBe(aliceSock.id);
-    expect(completed.match?.otherUser.username).toBe('alice');
+    expect(await kit.matches.findById(completed.matchId ?? '')).toMatchObject({
+      initiator: { userId: bob.id, sockId: bobSock.id },
+      partner: { userId: alice.id, sockId: aliceSock.id },
+    });
   });
 
   it('makes no match for a pair that ever matched before', async () => {
@@ -135,7 +177,7 @@ describe('SwipeSock', () => {
     const aliceOtherSock = await kit.givenSock(alice);
     await swipe(bob, bobSock, aliceOtherSock);
 
-    expect((await swipe(alice, aliceOtherSock, bobSock)).match).toBeNull();
+    expect((await swipe(alice, aliceOtherSock, bobSock)).matchId).toBeNull();
     expect([...kit.db.tables.matches.values()]).toEqual([ended]);
     expect(kit.outbox.messages()).toEqual([]);
   });
@@ -157,7 +199,7 @@ describe('SwipeSock', () => {
     await swipe(bob, bobSock, aliceSock);
     swipeSock = build({ matches: racing });
 
-    expect((await swipe(alice, aliceSock, bobSock)).match).toBeNull();
+    expect((await swipe(alice, aliceSock, bobSock)).matchId).toBeNull();
     expect([...kit.db.tables.matches.values()]).toEqual([other]);
     expect(kit.outbox.messages()).toEqual([]);
   });

@@ -5,13 +5,10 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { MatchRepository } from '../ports/match-repository.js';
 import type { Outbox } from '../ports/outbox.js';
-import type { PictureRepository } from '../ports/picture-repository.js';
-import type { SockRepository } from '../ports/sock-repository.js';
 import type { SwipeRepository } from '../ports/swipe-repository.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import type { MatchView } from '../shared/views.js';
-import { matchView } from '../matches/match-view.js';
+import { notifyBothUsers } from '../matches/notify-both-users.js';
 
 export interface SwipeSockInput {
   readonly userId: string;
@@ -23,15 +20,16 @@ export interface SwipeSockInput {
 export interface SwipeSockOutput {
   readonly targetSockId: string;
   readonly decision: Decision;
-  /** The match this like completed, from the caller's side. */
-  readonly match: MatchView | null;
+  /**
+   * The match this like completed, if any. Callers that show it read it with `GetMatch`, after
+   * the swipe committed: the pair lock is held for the writes only.
+   */
+  readonly matchId: string | null;
 }
 
 /** One of the caller's socks likes or dislikes another sock; a like back makes a match. */
 export class SwipeSock {
   constructor(
-    private readonly socks: SockRepository,
-    private readonly pictures: PictureRepository,
     private readonly swipes: SwipeRepository,
     private readonly matches: MatchRepository,
     private readonly users: UserRepository,
@@ -45,50 +43,30 @@ export class SwipeSock {
   async execute(input: SwipeSockInput): Promise<SwipeSockOutput> {
     const at = this.clock.now();
     const match = await this.uow.run(async () => {
-      const own = await this.socks.findOwned(input.userId, input.sockId);
-      if (!own) throw new SockNotFoundError();
-      const target = await this.socks.findById(input.targetSockId);
-      if (!target) throw new SockNotFoundError();
-      const earlier = await this.swipes.find(own.id, target.id);
-      const targetPictureCount = (await this.pictures.listForSocks([target.id])).get(target.id)?.length ?? 0;
-      const swipe = Swipe.judge({ own, target, targetPictureCount, earlier, decision: input.decision, at });
+      const context = await this.swipes.loadSwipeContext(input.userId, input.sockId, input.targetSockId);
+      if (!context) throw new SockNotFoundError();
+      const swipe = Swipe.judge({ ...context, decision: input.decision, at });
       await this.swipes.add(swipe);
       if (swipe.decision !== 'like') return null;
-      await this.matches.lockPair(input.userId, target.ownerId);
-      const reverse = await this.swipes.find(target.id, own.id);
-      const existing = await this.matches.findBetween(input.userId, target.ownerId);
+      const targetOwnerId = context.target.ownerId;
+      await this.matches.lockPair(input.userId, targetOwnerId);
+      const { reverse, existing } = await this.matches.findPairState(swipe, input.userId, targetOwnerId);
       const made = Match.ifMutual({
         id: this.ids.next(),
         swipe,
         likerId: input.userId,
-        targetOwnerId: target.ownerId,
+        targetOwnerId,
         reverse,
         existing,
         at,
       });
       if (!made || !(await this.matches.add(made))) return null;
-      await this.tellBothUsers(made);
-      return matchView(
-        { users: this.users, socks: this.socks, pictures: this.pictures },
-        input.userId,
-        made,
-        at,
-      );
-    });
-    return { targetSockId: input.targetSockId, decision: input.decision, match };
-  }
-
-  private async tellBothUsers(match: Match): Promise<void> {
-    const people = await this.users.findManyByIds([match.initiator.userId, match.partner.userId]);
-    for (const person of people) {
-      const other = people.find((p) => p.id !== person.id);
-      if (!person.notifications || !other) continue;
-      await this.outbox.add({
-        type: 'email.send',
-        to: { email: person.email, username: person.username },
+      await notifyBothUsers(this.users, this.outbox, made, (_, other) => ({
         template: 'match-made',
         data: { otherUsername: other.username },
-      });
-    }
+      }));
+      return made;
+    });
+    return { targetSockId: input.targetSockId, decision: input.decision, matchId: match?.id ?? null };
   }
 }

@@ -1,13 +1,21 @@
 import { userPairKey, type Match } from '../../domain/matching/match.js';
 import type { Page, PageRequest } from '../../domain/shared/page.js';
-import type { MatchRepository } from '../ports/match-repository.js';
-import { paginate, type InMemoryDatabase } from './in-memory-database.js';
+import type { Swipe } from '../../domain/swiping/swipe.js';
+import type { MatchRepository, PairState } from '../ports/match-repository.js';
+import { paginate, swipeKey, type InMemoryDatabase } from './in-memory-database.js';
 
 export class InMemoryMatchRepository implements MatchRepository {
   constructor(private readonly db: InMemoryDatabase) {}
 
   /** The in-memory unit of work runs one unit at a time, so there is nothing to wait for. */
   async lockPair(): Promise<void> {}
+
+  async findPairState(like: Swipe, likerId: string, targetOwnerId: string): Promise<PairState> {
+    return {
+      reverse: this.db.tables.swipes.get(swipeKey(like.targetSockId, like.sockId)) ?? null,
+      existing: await this.findBetween(likerId, targetOwnerId),
+    };
+  }
 
   async add(match: Match): Promise<boolean> {
     if (await this.findBetween(match.initiator.userId, match.partner.userId)) return false;

@@ -18,15 +18,20 @@ export class InMemoryPictureRepository implements PictureRepository {
     return this.sorted((p) => p.userId === userId && p.sockId === null);
   }
 
+  async listForUsers(userIds: readonly string[]): Promise<Map<string, Picture[]>> {
+    const wanted = new Set(userIds);
+    return groupBy(
+      this.sorted((p) => p.sockId === null && wanted.has(p.userId)),
+      (p) => p.userId,
+    );
+  }
+
   async listForSocks(sockIds: readonly string[]): Promise<Map<string, Picture[]>> {
     const wanted = new Set(sockIds);
-    const bySock = new Map<string, Picture[]>();
-    for (const p of this.sorted((p) => p.sockId !== null && wanted.has(p.sockId))) {
-      const list = bySock.get(p.sockId as string) ?? [];
-      list.push(p);
-      bySock.set(p.sockId as string, list);
-    }
-    return bySock;
+    return groupBy(
+      this.sorted((p) => p.sockId !== null && wanted.has(p.sockId)),
+      (p) => p.sockId as string,
+    );
   }
 
   async listAllOfUser(userId: string): Promise<Picture[]> {
@@ -42,4 +47,14 @@ export class InMemoryPictureRepository implements PictureRepository {
       .filter(keep)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || this.db.seq(a.id) - this.db.seq(b.id));
   }
+}
+
+function groupBy(pictures: readonly Picture[], keyOf: (p: Picture) => string): Map<string, Picture[]> {
+  const groups = new Map<string, Picture[]>();
+  for (const p of pictures) {
+    const list = groups.get(keyOf(p)) ?? [];
+    list.push(p);
+    groups.set(keyOf(p), list);
+  }
+  return groups;
 }

@@ -1,11 +1,20 @@
 import { SockNotFoundError } from '../../domain/sock/sock-errors.js';
 import { AlreadyJudgedError } from '../../domain/swiping/swiping-errors.js';
 import type { Swipe } from '../../domain/swiping/swipe.js';
-import type { SwipeRepository } from '../ports/swipe-repository.js';
+import type { SwipeContext, SwipeRepository } from '../ports/swipe-repository.js';
 import { swipeKey, type InMemoryDatabase } from './in-memory-database.js';
 
 export class InMemorySwipeRepository implements SwipeRepository {
   constructor(private readonly db: InMemoryDatabase) {}
+
+  async loadSwipeContext(userId: string, sockId: string, targetSockId: string): Promise<SwipeContext | null> {
+    const t = this.db.tables;
+    const own = t.socks.get(sockId);
+    const target = t.socks.get(targetSockId);
+    if (!own || own.ownerId !== userId || !target) return null;
+    const targetPictureCount = [...t.pictures.values()].filter((p) => p.sockId === targetSockId).length;
+    return { own, target, targetPictureCount, earlier: t.swipes.get(swipeKey(sockId, targetSockId)) ?? null };
+  }
 
   async add(swipe: Swipe): Promise<void> {
     const key = swipeKey(swipe.sockId, swipe.targetSockId);
@@ -14,6 +23,7 @@ export class InMemorySwipeRepository implements SwipeRepository {
       throw new SockNotFoundError();
     }
     this.db.tables.swipes.set(key, swipe);
+    this.db.tables.deckEntries.delete(key);
   }
 
   async find(sockId: string, targetSockId: string): Promise<Swipe | null> {

@@ -18,5 +18,6 @@ export function persistenceModule(repositories: MikroOrmRepositories): Container
     bind(TOKENS.refreshTokenRepository).toConstantValue(repositories.refreshTokens);
     bind(TOKENS.passwordResetTokenRepository).toConstantValue(repositories.passwordResetTokens);
     bind(TOKENS.deckRepository).toConstantValue(repositories.decks);
+    bind(TOKENS.candidatePool).toConstantValue(repositories.candidatePool);
   });
 }

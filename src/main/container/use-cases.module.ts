@@ -216,14 +216,18 @@ export const useCasesModule = new ContainerModule(({ bind }) => {
   useCase(
     PlaceSockInDecks,
     (p) =>
-      new PlaceSockInDecks(p.sockRepository, p.pictureRepository, p.candidatePool, p.deckRepository, p.unitOfWork),
+      new PlaceSockInDecks(
+        p.sockRepository,
+        p.pictureRepository,
+        p.candidatePool,
+        p.deckRepository,
+        p.unitOfWork,
+      ),
   );
   useCase(
     SwipeSock,
     (p) =>
       new SwipeSock(
-        p.sockRepository,
-        p.pictureRepository,
         p.swipeRepository,
         p.matchRepository,
         p.userRepository,

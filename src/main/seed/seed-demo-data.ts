@@ -214,20 +214,10 @@ async function swipeAll(
       // The planned time and match id, so that the same seed makes the same matches.
       const ids = { next: () => swipe.matchId };
       const clock = { now: () => swipe.at };
-      const swipeSock = new SwipeSock(
-        r.socks,
-        r.pictures,
-        r.swipes,
-        r.matches,
-        r.users,
-        r.outbox,
-        ids,
-        r.uow,
-        clock,
-      );
-      const { match } = await swipeSock.execute(swipe);
+      const swipeSock = new SwipeSock(r.swipes, r.matches, r.users, r.outbox, ids, r.uow, clock);
+      const { matchId } = await swipeSock.execute(swipe);
       made.swipes++;
-      if (match) made.matches++;
+      if (matchId) made.matches++;
     }
   });
   return made;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { GetMatch } from '../../../application/matches/get-match.js';
+import type { MatchView } from '../../../application/shared/views.js';
+import { MatchNotFoundError } from '../../../domain/matching/match-errors.js';
 import { Id } from '../schemas/common.js';
 import { CandidateList, CandidatesQuery, SwipeBody, SwipeResult } from '../schemas/swiping.js';
 import { callerOf } from './caller.js';
@@ -50,19 +53,30 @@ export const swipingOperations = [
     },
     errors: [400, 401, 404, 409, 415, 422],
     async handle(input, { useCases, present }) {
-      const result = await useCases.swipeSock.execute({
-        userId: callerOf(input).userId,
-        sockId: input.params.sockId,
-        ...input.body,
-      });
+      const { userId } = callerOf(input);
+      const result = await useCases.swipeSock.execute({ userId, sockId: input.params.sockId, ...input.body });
+      const match = result.matchId ? await madeMatch(useCases.getMatch, userId, result.matchId) : null;
       return {
         status: 201,
         body: {
           targetSockId: result.targetSockId,
           decision: result.decision,
-          match: result.match ? present.match(result.match) : null,
+          match: match ? present.match(match) : null,
         },
       };
     },
   }),
 ];
+
+/**
+ * The match a swipe just made, as `GET /matches/{matchId}` shows it, read after the swipe
+ * committed. Ended (or its other user gone) in between: the swipe stands, with no match to show.
+ */
+async function madeMatch(getMatch: GetMatch, userId: string, matchId: string): Promise<MatchView | null> {
+  try {
+    return await getMatch.execute({ userId, matchId });
+  } catch (error) {
+    if (error instanceof MatchNotFoundError) return null;
+    throw error;
+  }
+}

@@ -52,7 +52,15 @@ export function handlerOver(kit: KitPorts, emailSender: EmailSender = kit.emailS
     new MarkSelfMailFailed(kit.mails, kit.uow),
     { publicUrl: PUBLIC_URL },
     {
-      buildDeck: new BuildDeck(kit.socks, kit.swipes, kit.matches, kit.candidatePool, kit.decks, kit.uow, kit.clock),
+      buildDeck: new BuildDeck(
+        kit.socks,
+        kit.swipes,
+        kit.matches,
+        kit.candidatePool,
+        kit.decks,
+        kit.uow,
+        kit.clock,
+      ),
       placeSockInDecks: new PlaceSockInDecks(kit.socks, kit.pictures, kit.candidatePool, kit.decks, kit.uow),
     },
   );

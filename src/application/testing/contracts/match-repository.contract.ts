@@ -1,5 +1,6 @@
 import type { Match } from '../../../domain/matching/match.js';
 import type { Sock } from '../../../domain/sock/sock.js';
+import type { Swipe } from '../../../domain/swiping/swipe.js';
 import type { User } from '../../../domain/user/user.js';
 import { minute, useContractContext } from './contract-fixtures.js';
 import type { HarnessFactory } from './repository-harness.js';
@@ -135,6 +136,58 @@ export function matchRepositoryContract(name: string, makeHarness: HarnessFactor
         const second = attempt(matchOf(bob, alice), bob[0].id, alice[0].id, false);
 
         expect(await Promise.all([first, second])).toEqual(['created', 'found']);
+      });
+    });
+
+    describe('findPairState', () => {
+      const likeOf = ([, from]: Side, [, to]: Side): Swipe => ({
+        sockId: from.id,
+        targetSockId: to.id,
+        decision: 'like',
+        judgedAt: minute(500),
+      });
+
+      it('finds neither a reverse swipe nor a match for a fresh pair', async () => {
+        const { h, run } = context();
+        const [alice, bob] = [await aSide(), await aSide()];
+
+        expect(await run(() => h.matches.findPairState(likeOf(alice, bob), alice[0].id, bob[0].id))).toEqual({
+          reverse: null,
+          existing: null,
+        });
+      });
+
+      it("finds the target sock's swipe on the liker's sock, not the liker's own nor others'", async () => {
+        const { h, run, givenPicturedSock, givenSwipe } = context();
+        const [alice, bob, carol] = [await aSide(), await aSide(), await aSide()];
+        const bobOther = await givenPicturedSock(bob[0]);
+        await givenSwipe(alice[1], bob[1], 'like');
+        await givenSwipe(bobOther, alice[1], 'like');
+        await givenSwipe(carol[1], alice[1], 'like');
+        const like = likeOf(alice, bob);
+        expect((await run(() => h.matches.findPairState(like, alice[0].id, bob[0].id))).reverse).toBeNull();
+
+        const reverse = await givenSwipe(bob[1], alice[1], 'dislike');
+
+        expect(await run(() => h.matches.findPairState(like, alice[0].id, bob[0].id))).toEqual({
+          reverse,
+          existing: null,
+        });
+      });
+
+      it("finds the users' match, active or ended, whoever made it, and no other pair's", async () => {
+        const { h, run, givenMatch, nextInstant } = context();
+        const [alice, bob, carol] = [await aSide(), await aSide(), await aSide()];
+        await givenMatch(alice, carol);
+        await givenMatch(carol, bob);
+        const like = likeOf(alice, bob);
+        expect((await run(() => h.matches.findPairState(like, alice[0].id, bob[0].id))).existing).toBeNull();
+
+        const ended = await givenMatch(bob, alice, { endedAt: nextInstant() });
+
+        expect((await run(() => h.matches.findPairState(like, alice[0].id, bob[0].id))).existing).toEqual(
+          ended,
+        );
       });
     });
 

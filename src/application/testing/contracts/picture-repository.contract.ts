@@ -103,6 +103,37 @@ export function pictureRepositoryContract(name: string, makeHarness: HarnessFact
       });
     });
 
+    describe('listForUsers', () => {
+      it("groups the users' profile pictures oldest first, without sock pictures or users without any", async () => {
+        const { h, run, nextId, givenUser, givenSock, givenPicture } = context();
+        const alice = await givenUser();
+        const bob = await givenUser();
+        const bare = await givenUser();
+        const notAsked = await givenUser();
+        const aliceLate = await givenPicture(alice, null, { createdAt: minute(40) });
+        await givenPicture(alice, await givenSock(alice), { createdAt: minute(5) });
+        const aliceEarly = await givenPicture(alice, null, { createdAt: minute(10) });
+        const bobOnly = await givenPicture(bob, null, { createdAt: minute(30) });
+        await givenPicture(bare, await givenSock(bare));
+        await givenPicture(notAsked);
+
+        const byUser = await run(() =>
+          h.pictures.listForUsers([alice.id, bob.id, bare.id, nextId(), 'nonsense']),
+        );
+
+        expect([...byUser.keys()].sort()).toEqual(idsOf([alice, bob]));
+        expect(byUser.get(alice.id)).toEqual([aliceEarly, aliceLate]);
+        expect(byUser.get(bob.id)).toEqual([bobOnly]);
+      });
+
+      it('gives an empty map for no users', async () => {
+        const { h, run, givenUser, givenPicture } = context();
+        await givenPicture(await givenUser());
+
+        expect((await run(() => h.pictures.listForUsers([]))).size).toBe(0);
+      });
+    });
+
     describe('listAllOfUser', () => {
       it("lists the user's profile and sock pictures, and no one else's", async () => {
         const { h, run, givenUser, givenSock, givenPicture } = context();

@@ -50,7 +50,7 @@ export function swipeRoutes(ctx: WebContext): express.Router {
     const back = `/swipe?sock=${encodeURIComponent(sockId)}`;
     try {
       const result = await useCases.swipeSock.execute({ userId: me(res).id, sockId, targetSockId, decision });
-      if (result.match) return res.redirect(303, `/swipe/matched/${result.match.match.id}`);
+      if (result.matchId) return res.redirect(303, `/swipe/matched/${result.matchId}`);
       flash(
         req,
         decision === 'like' ? 'success' : 'info',

@@ -52,8 +52,6 @@ export async function webHarness() {
     const aSock = await kit.givenSock(a, { name: `${a.username}'s sock` });
     const bSock = await kit.givenSock(b, { name: `${b.username}'s sock` });
     const swipeSock = new SwipeSock(
-      kit.socks,
-      kit.pictures,
       kit.swipes,
       kit.matches,
       kit.users,
@@ -66,8 +64,8 @@ export async function webHarness() {
       swipeSock.execute({ userId: user.id, sockId: sock.id, targetSockId: target.id, decision: 'like' });
     await swipe(b, bSock, aSock);
     const result = await swipe(a, aSock, bSock);
-    if (!result.match) throw new Error('expected a match');
-    return { matchId: result.match.match.id, aSock, bSock };
+    if (!result.matchId) throw new Error('expected a match');
+    return { matchId: result.matchId, aSock, bSock };
   };
 
   return { kit, web, browser, csrfOf, tokenFor, submit, loggedIn, givenMatch };

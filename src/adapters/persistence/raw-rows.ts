@@ -1,0 +1,95 @@
+import type { Match } from '../../domain/matching/match.js';
+import type { Sock } from '../../domain/sock/sock.js';
+import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
+import { toSock } from './sock-rows.js';
+
+/**
+ * Rows as `em.execute` returns them: column names as selected, no entity hydration. MikroORM's
+ * PostgreSQL driver leaves timestamps as text (its type parsers), so instants are parsed here.
+ */
+export function instantOf(text: string): Date {
+  return new Date(text);
+}
+
+/** A `socks` row as `to_json(s)` gives it. */
+export interface SockJson {
+  readonly id: string;
+  readonly owner_id: string;
+  readonly name: string;
+  readonly story: string;
+  readonly color: string;
+  readonly fabric: string;
+  readonly thickness: string;
+  readonly brand: string;
+  readonly type: string;
+  readonly size: string;
+  readonly age: number;
+  readonly separation_date: string;
+  readonly condition: string;
+  readonly holes: number;
+  readonly kilometers: number;
+  readonly environment: string;
+  readonly washed_per_week: number;
+  readonly specialty: string;
+  readonly created_at: string;
+}
+
+export function sockOfJson(json: SockJson): Sock {
+  return toSock({
+    id: json.id,
+    ownerId: json.owner_id,
+    name: json.name,
+    story: json.story,
+    color: json.color,
+    fabric: json.fabric,
+    thickness: json.thickness,
+    brand: json.brand,
+    type: json.type,
+    size: json.size,
+    age: json.age,
+    separationDate: json.separation_date,
+    condition: json.condition,
+    holes: json.holes,
+    kilometers: json.kilometers,
+    environment: json.environment,
+    washedPerWeek: json.washed_per_week,
+    specialty: json.specialty,
+    createdAt: instantOf(json.created_at),
+  });
+}
+
+/** A swipe whose ids the query was given; its columns may be null (no such swipe). */
+export function swipeOrNull(
+  sockId: string,
+  targetSockId: string,
+  decision: string | null,
+  judgedAt: string | null,
+): Swipe | null {
+  if (decision === null || judgedAt === null) return null;
+  return { sockId, targetSockId, decision: decision as Decision, judgedAt: instantOf(judgedAt) };
+}
+
+/**
+ * The columns of a `matches` row, its id selected as `match_id`. Outer-joined, every column is
+ * null when there is no match: `match_id` tells.
+ */
+export interface RawMatchColumns {
+  readonly match_id: string | null;
+  readonly initiator_id: string;
+  readonly initiator_sock_id: string;
+  readonly partner_id: string;
+  readonly partner_sock_id: string;
+  readonly created_at: string;
+  readonly ended_at: string | null;
+}
+
+export function matchOrNull(raw: RawMatchColumns): Match | null {
+  if (raw.match_id === null) return null;
+  return {
+    id: raw.match_id,
+    initiator: { userId: raw.initiator_id, sockId: raw.initiator_sock_id },
+    partner: { userId: raw.partner_id, sockId: raw.partner_sock_id },
+    createdAt: instantOf(raw.created_at),
+    endedAt: raw.ended_at === null ? null : instantOf(raw.ended_at),
+  };
+}
