@@ -1,7 +1,9 @@
 import type { Match } from '../../domain/matching/match.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
+import type { User } from '../../domain/user/user.js';
 import { toSock } from './sock-rows.js';
+import { toUser } from './user-rows.js';
 
 /**
  * Rows as `em.execute` returns them: column names as selected, no entity hydration. MikroORM's
@@ -54,6 +56,53 @@ export function sockOfJson(json: SockJson): Sock {
     environment: json.environment,
     washedPerWeek: json.washed_per_week,
     specialty: json.specialty,
+    createdAt: instantOf(json.created_at),
+  });
+}
+
+/** A `users` row as `to_json(u)` gives it. */
+export interface UserJson {
+  readonly id: string;
+  readonly username: string;
+  readonly email: string;
+  readonly password_hash: string;
+  readonly first_name: string;
+  readonly last_name: string;
+  readonly about: string;
+  readonly birthday: string;
+  readonly gender: string;
+  readonly city: string;
+  readonly location_lat: number | null;
+  readonly location_lon: number | null;
+  readonly notifications: boolean;
+  readonly social_instagram: string | null;
+  readonly social_facebook: string | null;
+  readonly social_twitter: string | null;
+  readonly social_spotify: string | null;
+  readonly is_admin: boolean;
+  readonly created_at: string;
+}
+
+export function userOfJson(json: UserJson): User {
+  return toUser({
+    id: json.id,
+    username: json.username,
+    email: json.email,
+    passwordHash: json.password_hash,
+    firstName: json.first_name,
+    lastName: json.last_name,
+    about: json.about,
+    birthday: json.birthday,
+    gender: json.gender,
+    city: json.city,
+    locationLat: json.location_lat,
+    locationLon: json.location_lon,
+    notifications: json.notifications,
+    instagram: json.social_instagram,
+    facebook: json.social_facebook,
+    twitter: json.social_twitter,
+    spotify: json.social_spotify,
+    isAdmin: json.is_admin,
     createdAt: instantOf(json.created_at),
   });
 }
