@@ -273,6 +273,21 @@ describe('PostgresCandidatePool', () => {
       (await exactRanking(own, await exclusionsOf(own))).filter((e) => e.candidateId === missed.id),
     );
   });
+
+  it('prunes change log entries older than a day after a refresh, all but the newest', async () => {
+    const pool = new PostgresCandidatePool(r.scope);
+    const own = world.families[3]?.own as Sock;
+    await pool.best(own, await exclusionsOf(own), 1);
+    await r.socks.save({ ...(world.socks[52] as Sock), age: 1 });
+    await query(`update sock_changes set changed_at = now() - interval '25 hours'`);
+    const [newest] = await query<{ seq: number }>('select max(seq)::float8 as seq from sock_changes');
+
+    await expectExactBest(pool, own, 200);
+
+    expect(await query('select seq::float8 as seq from sock_changes')).toEqual([newest]);
+    await r.socks.save({ ...(world.socks[53] as Sock), age: 2 });
+    await expectExactBest(pool, own, 200);
+  });
 });
 
 describe('PostgresCandidatePool with characters outside the BMP', () => {

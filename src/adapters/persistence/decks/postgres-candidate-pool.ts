@@ -116,6 +116,8 @@ export class PostgresCandidatePool implements CandidatePool {
   private table: ColumnarSocks | null = null;
   private cursor = ChangeCursor.start(0, [], 0);
   private syncing: Promise<ColumnarSocks> | null = null;
+  /** When this pool last pruned the change log (0: not yet). */
+  private prunedAt = 0;
   private readonly batchSize: number;
   private readonly texts = (ids: readonly string[]) => this.fetchTexts(ids);
 
@@ -244,6 +246,10 @@ export class PostgresCandidatePool implements CandidatePool {
       minSeq,
       Date.now(),
     );
+    if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = Date.now();
+      await this.scope.use((em) => em.execute(PRUNE_SQL, [LOG_RETENTION_HOURS], 'run'));
+    }
     return table;
   }
 
@@ -277,6 +283,24 @@ export class PostgresCandidatePool implements CandidatePool {
     return new Map(rows.map((row) => [row.id, { story: row.story, specialty: row.specialty }]));
   }
 }
+
+/**
+ * How long `sock_changes` keeps an entry. A pool that has not refreshed for longer (a worker
+ * idle for a day) finds entries gone that it never read and loads everything again, which is
+ * exact; every other pool has read them long before.
+ */
+const LOG_RETENTION_HOURS = 24;
+/** How often a pool prunes the log, after a refresh. */
+const PRUNE_EVERY_MS = 10 * 60_000;
+/**
+ * Deletes up to 10 000 entries past the retention, never the newest entry (an empty log would
+ * hide from a lagging pool that entries were lost) and never rows another worker is deleting
+ * (SKIP LOCKED: the prune never waits, whichever transaction it runs in).
+ */
+const PRUNE_SQL = `delete from sock_changes where seq in (
+  select seq from sock_changes
+  where changed_at < now() - make_interval(hours => ?) and seq < (select max(seq) from sock_changes)
+  order by seq limit 10000 for update skip locked)`;
 
 /** How far below the log's end a load looks for numbers still to come (see `ChangeCursor`). */
 const GAP_LOOKBACK = 1_000;
