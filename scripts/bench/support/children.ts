@@ -25,7 +25,9 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts `node <script>` with `env` (plus PORT and HOST=127.0.0.1) and waits until
- * `readyPath` answers 200.
+ * `readyPath` answers 200. With `BENCH_CPU_PROF=<dir>` in this process's environment the child
+ * runs with `--cpu-prof`, writing a `.cpuprofile` into `<dir>` when it stops (open it in Chrome
+ * DevTools, or summarize it with `node dist/scripts/bench/cpu-profile-summary.js <file>`).
  * @throws {Error} with the child's stderr when it exits or is not ready within `timeoutMs`
  */
 export async function startServer(
@@ -36,7 +38,11 @@ export async function startServer(
   timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const profileDir = process.env['BENCH_CPU_PROF'];
+  const profiling = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}-${port}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, script], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
