@@ -284,7 +284,7 @@ async function sideBySide(live: readonly LiveSize[]): Promise<Map<number, Servin
       for (let i = 0; i < warmup; i++) await size.list(at(size.measured, offset + i), 1);
       const one = await durations(perRound, (i) => size.list(at(size.measured, offset + i), 1));
       const twenty = await durations(perRound, (i) => size.list(at(size.measured, offset + i), 20));
-      const peek = await durations(perRound, (i) => size.r.decks.peek(at(size.measured, offset + i), 1));
+      const peek = await durations(perRound, (i) => size.r.decks.peek(at(size.measured, offset + i).id, 1));
       into.one.push(...one);
       into.twenty.push(...twenty);
       into.peek.push(...peek);

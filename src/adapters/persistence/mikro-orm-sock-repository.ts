@@ -5,6 +5,7 @@ import { SHORTLIST_CAP, candidateShortlistSql } from './candidate-shortlist.js';
 import { candidateRowMapper } from './candidate-rows.js';
 import { isUuid, uuidsOnly } from './ids.js';
 import { limitOffset, pageOf } from './pages.js';
+import { sockOfJson, type SockJson } from './raw-rows.js';
 import { SockSchema } from './schemas/sock.schema.js';
 import { toRow, toSock } from './sock-rows.js';
 import type { TransactionScope } from './transaction-scope.js';
@@ -50,10 +51,15 @@ export class MikroOrmSockRepository implements SockRepository {
 
   async findOwned(ownerId: string, sockId: string): Promise<Sock | null> {
     if (!isUuid(ownerId) || !isUuid(sockId)) return null;
+    // Raw (`to_json`, no hydration): every "next card" reads the caller's sock.
     const row = await this.scope.use((em) =>
-      em.findOne(SockSchema, { id: sockId, ownerId }, { disableIdentityMap: true }),
+      em.execute<{ s: SockJson }>(
+        'select to_json(s) as s from socks s where s.id = ? and s.owner_id = ?',
+        [sockId, ownerId],
+        'get',
+      ),
     );
-    return row ? toSock(row) : null;
+    return row ? sockOfJson(row.s) : null;
   }
 
   async listByOwner(ownerId: string, page: PageRequest): Promise<Page<Sock>> {

@@ -1,6 +1,5 @@
 import type { BuiltDeck } from '../../domain/swiping/deck.js';
 import type { CandidateRow } from './sock-repository.js';
-import type { Sock } from '../../domain/sock/sock.js';
 import type { DeckPlacement } from './candidate-pool.js';
 
 /** A card served from a deck: the candidate with the score stored when it entered the deck. */
@@ -23,11 +22,12 @@ export interface DeckPeek {
 /** The decks of socks (`deck_entries`), built by workers, read by `ListCandidates`. */
 export interface DeckRepository {
   /**
-   * Serves from the deck of `own` in one statement: the first `limit` entries that are still
-   * candidates (a picture, not judged by `own`, owner never matched with `own`'s owner).
-   * @returns null when the deck was never built (a cold deck)
+   * Serves from the deck of sock `sockId` in one statement: the first `limit` entries that are
+   * still candidates (a picture, not judged by that sock, owner never matched with its owner).
+   * Needs only the id, so that it can run alongside the read of the sock itself.
+   * @returns null when the deck was never built (a cold deck) or the sock does not exist
    */
-  peek(own: Sock, limit: number): Promise<DeckPeek | null>;
+  peek(sockId: string, limit: number): Promise<DeckPeek | null>;
 
   /**
    * Records that the deck of `sockId` needs a (re)build, once: true when this call recorded it

@@ -48,9 +48,14 @@ export class ListCandidates {
   /** @throws {SockNotFoundError | InvalidValueError} */
   async execute(input: ListCandidatesInput): Promise<{ items: CandidateView[] }> {
     const limit = checkedLimit(input.limit);
-    const own = await this.socks.findOwned(input.userId, input.sockId);
+    // Three reads at once: none needs another's answer (a deck read for a sock that turns out
+    // not to be the caller's is thrown away unseen).
+    const [own, user, deck] = await Promise.all([
+      this.socks.findOwned(input.userId, input.sockId),
+      this.users.findById(input.userId),
+      this.decks.peek(input.sockId, limit),
+    ]);
     if (!own) throw new SockNotFoundError();
-    const [user, deck] = await Promise.all([this.users.findById(input.userId), this.decks.peek(own, limit)]);
     const here = user?.location ?? null;
     if (needsBuild(deck, limit)) await this.requestBuild(own.id);
     const cards = deck?.cards.length === limit ? deck.cards : await this.exactBest(own, here, limit);

@@ -9,10 +9,11 @@ import { swipeKey, type InMemoryDatabase } from './in-memory-database.js';
 export class InMemoryDeckRepository implements DeckRepository {
   constructor(private readonly db: InMemoryDatabase) {}
 
-  async peek(own: Sock, limit: number): Promise<DeckPeek | null> {
+  async peek(sockId: string, limit: number): Promise<DeckPeek | null> {
     const t = this.db.tables;
-    const deck = t.decks.get(own.id);
-    if (!deck || deck.builtAt === null) return null;
+    const own = t.socks.get(sockId);
+    const deck = t.decks.get(sockId);
+    if (!own || !deck || deck.builtAt === null) return null;
     const entries = [...t.deckEntries.values()].filter((e) => e.sockId === own.id);
     const cards: DeckCard[] = [];
     for (const entry of entries.sort(

@@ -108,7 +108,7 @@ describe('decks over PostgreSQL', () => {
    * ranking by distance first), so ties are compared as sets.
    */
   async function expectExact(own: Sock, limit: number): Promise<void> {
-    const served = await r.decks.peek(own, limit);
+    const served = await r.decks.peek(own.id, limit);
     expect(served).not.toBeNull();
     const user = await r.users.findById(own.ownerId);
     const rows = await exactSocks.shortlistCandidates(own, limit);
@@ -149,7 +149,7 @@ describe('decks over PostgreSQL', () => {
 
   it('serves a card from the deck through ListCandidates, with its stored score', async () => {
     const own = world.families[0]?.own as Sock;
-    const peek = await r.decks.peek(own, 3);
+    const peek = await r.decks.peek(own.id, 3);
 
     const { items } = await listCandidates().execute({ userId: own.ownerId, sockId: own.id, limit: 3 });
 

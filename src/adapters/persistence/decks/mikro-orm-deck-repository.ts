@@ -1,7 +1,6 @@
 import type { QueryResult } from '@mikro-orm/core';
 import type { DeckPlacement } from '../../../application/ports/candidate-pool.js';
 import type { DeckCard, DeckPeek, DeckRepository } from '../../../application/ports/deck-repository.js';
-import type { Sock } from '../../../domain/sock/sock.js';
 import type { BuiltDeck } from '../../../domain/swiping/deck.js';
 import { isUuid } from '../ids.js';
 import { OWNER_COLUMNS, candidateRowMapper } from '../candidate-rows.js';
@@ -9,31 +8,40 @@ import type { TransactionScope } from '../transaction-scope.js';
 
 /**
  * The candidate rules that can change after an entry was written, for the candidate `s` of the
- * deck of sock `:own` owned by `:owner`: it still has a picture, `:own` has not judged it, the
- * owners never matched. Each is an index probe (as in `candidateShortlistSql`).
+ * deck of sock `d.sock_id` owned by `own.owner_id`: it still has a picture, the deck's sock has
+ * not judged it, the owners never matched.
+ *
+ * Written as scalar subqueries, not EXISTS: PostgreSQL turns EXISTS into semi- and anti-joins,
+ * whose plans it must search (3.5 ms of planning on every "next", more than the query runs),
+ * and whose estimates ("a sock has 3 swipes") made it read a heavy swiper's every swipe to serve
+ * one card. A scalar subquery stays a subplan: one index probe per entry looked at, in order,
+ * stopping after `limit` hits.
  */
-const STILL_CANDIDATE = `exists (select 1 from pictures p where p.sock_id = s.id)
-    and not exists (select 1 from swipes w where w.sock_id = d.sock_id and w.target_sock_id = s.id)
-    and not exists (select 1 from matches m where m.initiator_id = own.owner_id and m.partner_id = s.owner_id)
-    and not exists (select 1 from matches m where m.partner_id = own.owner_id and m.initiator_id = s.owner_id)`;
+const STILL_CANDIDATE = `(select true from pictures p where p.sock_id = s.id limit 1)
+    and (select true from swipes w where w.sock_id = d.sock_id and w.target_sock_id = s.id) is null
+    and (select true from matches m where m.initiator_id = own.owner_id and m.partner_id = s.owner_id) is null
+    and (select true from matches m where m.partner_id = own.owner_id and m.initiator_id = s.owner_id) is null`;
 
 /**
  * Serving "next": the deck row, how many entries it has left, and its first `limit` entries
- * that are still candidates, with each candidate's sock and owner. One statement; the entries
- * are read in the order of `deck_entries_next_index` and stop after `limit` hits, so its cost
- * does not depend on how many socks there are (judged entries are deleted by the swipe).
+ * that are still candidates, with each candidate's sock and owner. One statement whose cost
+ * does not depend on how many socks there are: the deck's entries (a few hundred at most) are
+ * read in score order (the subquery is fenced by `offset 0`, so they are ordered once and the
+ * rules are probed entry by entry until `limit` hits), and judged entries are deleted by the swipe.
  */
-const PEEK_SQL = `select d.floor, d.build_requested_at is not null as build_requested,
-  (select count(*) from deck_entries c where c.sock_id = d.sock_id)::int as remaining,
-  e.*
+const PEEK_SQL = `select d.floor, d.build_requested_at is not null as build_requested, r.remaining, e.*
 from decks d
 join socks own on own.id = d.sock_id
+cross join lateral (select count(*)::int as remaining from deck_entries c where c.sock_id = d.sock_id) r
 left join lateral (
   select x.score as deck_score, s.*, ${OWNER_COLUMNS}
-  from deck_entries x
+  from (
+    select candidate_id, score from deck_entries where sock_id = d.sock_id
+    order by score desc, candidate_id offset 0
+  ) x
   join socks s on s.id = x.candidate_id
   join users u on u.id = s.owner_id
-  where x.sock_id = d.sock_id and ${STILL_CANDIDATE}
+  where ${STILL_CANDIDATE}
   order by x.score desc, x.candidate_id
   limit ?
 ) e on true
@@ -61,10 +69,10 @@ interface PeekRow extends Record<string, unknown> {
 export class MikroOrmDeckRepository implements DeckRepository {
   constructor(private readonly scope: TransactionScope) {}
 
-  async peek(own: Sock, limit: number): Promise<DeckPeek | null> {
-    if (!isUuid(own.id)) return null;
+  async peek(sockId: string, limit: number): Promise<DeckPeek | null> {
+    if (!isUuid(sockId)) return null;
     return this.scope.use(async (em) => {
-      const rows = await em.execute<PeekRow[]>(PEEK_SQL, [limit, own.id], 'all');
+      const rows = await em.execute<PeekRow[]>(PEEK_SQL, [limit, sockId], 'all');
       const first = rows[0];
       if (!first) return null;
       const toCandidate = candidateRowMapper(em);

@@ -40,16 +40,16 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
       const { h, run, givenUser, givenPicturedSock } = context();
       const mine = await givenPicturedSock(await givenUser());
 
-      expect(await run(() => h.decks.peek(mine, 5))).toBeNull();
+      expect(await run(() => h.decks.peek(mine.id, 5))).toBeNull();
       expect(await run(() => h.decks.requestBuild(mine.id, minute(1)))).toBe(true);
-      expect(await run(() => h.decks.peek(mine, 5))).toBeNull();
+      expect(await run(() => h.decks.peek(mine.id, 5))).toBeNull();
     });
 
     it('serves the entries best first with their scores, owners and what is left', async () => {
       const { h, run } = context();
       const { mine, pat, a, b, c } = await aBuiltDeck(12.5);
 
-      const peek = await run(() => h.decks.peek(mine, 2));
+      const peek = await run(() => h.decks.peek(mine.id, 2));
 
       expect(peek && served(peek.cards)).toEqual([
         [b.id, 40.5],
@@ -65,7 +65,7 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
         location: pat.location,
       });
       expect(peek).toMatchObject({ remaining: 3, floor: 12.5, refillRequested: false });
-      expect(served((await run(() => h.decks.peek(mine, 20)))?.cards ?? [])).toEqual([
+      expect(served((await run(() => h.decks.peek(mine.id, 20)))?.cards ?? [])).toEqual([
         [b.id, 40.5],
         [a.id, 30.25],
         [c.id, 20],
@@ -83,12 +83,12 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
       const third = await givenPicturedSock(await givenUser());
       expect(third).toBeDefined();
 
-      const peek = await run(() => h.decks.peek(mine, 5));
+      const peek = await run(() => h.decks.peek(mine.id, 5));
 
       expect(peek && served(peek.cards)).toEqual([[a.id, 30.25]]);
       const pictures = await run(() => h.pictures.listForSocks([a.id]));
       for (const picture of pictures.get(a.id) ?? []) await run(() => h.pictures.remove(picture.id));
-      expect((await run(() => h.decks.peek(mine, 5)))?.cards).toEqual([]);
+      expect((await run(() => h.decks.peek(mine.id, 5)))?.cards).toEqual([]);
     });
 
     it('records one build request at a time, and a rebuild answers it', async () => {
@@ -97,11 +97,11 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
 
       expect(await run(() => h.decks.requestBuild(mine.id, minute(2)))).toBe(true);
       expect(await run(() => h.decks.requestBuild(mine.id, minute(2, 500)))).toBe(false);
-      expect((await run(() => h.decks.peek(mine, 1)))?.refillRequested).toBe(true);
+      expect((await run(() => h.decks.peek(mine.id, 1)))?.refillRequested).toBe(true);
 
       await run(() => h.decks.replace({ sockId: mine.id, entries: [], floor: null, builtAt: minute(3) }));
 
-      expect(await run(() => h.decks.peek(mine, 1))).toEqual({
+      expect(await run(() => h.decks.peek(mine.id, 1))).toEqual({
         cards: [],
         remaining: 0,
         floor: null,
@@ -130,12 +130,12 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
         ]),
       );
       expect(placed).toBe(1);
-      expect(served((await run(() => h.decks.peek(other, 5)))?.cards ?? [])).toEqual([[newcomer.id, 1]]);
-      expect((await run(() => h.decks.peek(mine, 5)))?.remaining).toBe(3);
+      expect(served((await run(() => h.decks.peek(other.id, 5)))?.cards ?? [])).toEqual([[newcomer.id, 1]]);
+      expect((await run(() => h.decks.peek(mine.id, 5)))?.remaining).toBe(3);
 
       await run(() => h.decks.place(newcomer.id, [{ deckSockId: mine.id, score: 25 }]));
       await run(() => h.decks.place(newcomer.id, [{ deckSockId: mine.id, score: 25 }]));
-      expect((await run(() => h.decks.peek(mine, 5)))?.remaining).toBe(4);
+      expect((await run(() => h.decks.peek(mine.id, 5)))?.remaining).toBe(4);
     });
 
     it('never places a sock into a deck of its own owner, nor one whose sock judged it', async () => {
@@ -154,13 +154,13 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
       const { mine, a, b } = await aBuiltDeck();
 
       await run(() => h.decks.removeEverywhere(b.id));
-      expect(served((await run(() => h.decks.peek(mine, 5)))?.cards ?? [])).toHaveLength(2);
+      expect(served((await run(() => h.decks.peek(mine.id, 5)))?.cards ?? [])).toHaveLength(2);
 
       await run(() => h.socks.remove(a.id));
-      expect((await run(() => h.decks.peek(mine, 5)))?.remaining).toBe(1);
+      expect((await run(() => h.decks.peek(mine.id, 5)))?.remaining).toBe(1);
 
       await run(() => h.socks.remove(mine.id));
-      expect(await run(() => h.decks.peek(mine, 5))).toBeNull();
+      expect(await run(() => h.decks.peek(mine.id, 5))).toBeNull();
     });
 
     it('leaves out entries whose candidate was deleted before the deck was stored', async () => {
@@ -180,7 +180,7 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
         }),
       );
 
-      expect(served((await run(() => h.decks.peek(mine, 5)))?.cards ?? [])).toEqual([[kept.id, 8]]);
+      expect(served((await run(() => h.decks.peek(mine.id, 5)))?.cards ?? [])).toEqual([[kept.id, 8]]);
     });
   });
 }

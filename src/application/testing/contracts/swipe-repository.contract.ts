@@ -162,7 +162,7 @@ export function swipeRepositoryContract(name: string, makeHarness: HarnessFactor
 
       const served = async (sock: Sock) => {
         const { h, run } = context();
-        return ((await run(() => h.decks.peek(sock, 20)))?.cards ?? []).map((c) => c.sock.id);
+        return ((await run(() => h.decks.peek(sock.id, 20)))?.cards ?? []).map((c) => c.sock.id);
       };
 
       it("takes the judged sock out of the judging sock's deck, and out of no other deck", async () => {
@@ -182,7 +182,7 @@ export function swipeRepositoryContract(name: string, makeHarness: HarnessFactor
           }),
         );
 
-        expect((await run(() => h.decks.peek(mine, 20)))?.remaining).toBe(1);
+        expect((await run(() => h.decks.peek(mine.id, 20)))?.remaining).toBe(1);
         expect(await served(mine)).toEqual([third.id]);
         expect(await served(theirs)).toEqual([mine.id, third.id]);
         expect(await served(third)).toEqual([theirs.id, mine.id]);
@@ -208,7 +208,7 @@ export function swipeRepositoryContract(name: string, makeHarness: HarnessFactor
         });
 
         expect(refusal).toBeInstanceOf(AlreadyJudgedError);
-        expect(await run(() => h.decks.peek(mine, 20))).toMatchObject({
+        expect(await run(() => h.decks.peek(mine.id, 20))).toMatchObject({
           remaining: 1,
           refillRequested: true,
         });
