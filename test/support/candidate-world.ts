@@ -1,3 +1,9 @@
+import type { MatchRepository } from '../../src/application/ports/match-repository.js';
+import type { PictureRepository } from '../../src/application/ports/picture-repository.js';
+import type { SockRepository } from '../../src/application/ports/sock-repository.js';
+import type { SwipeRepository } from '../../src/application/ports/swipe-repository.js';
+import type { UnitOfWork } from '../../src/application/ports/unit-of-work.js';
+import type { UserRepository } from '../../src/application/ports/user-repository.js';
 import { aPicture, aSock, aUser } from '../../src/application/testing/builders.js';
 import { uuid } from '../../src/application/testing/contracts/contract-fixtures.js';
 import type { GeoPoint } from '../../src/domain/geo/geo-point.js';
@@ -250,4 +256,25 @@ export function rankedInWorld(world: World, own: Sock) {
     ownerLocation: world.users.find((u) => u.id === sock.ownerId)?.location ?? null,
   }));
   return { candidates, ranked: rankCandidates(own, owner.location, candidates) };
+}
+
+/** The repositories a world is stored through (the real adapters or the fakes). */
+export interface WorldStore {
+  readonly uow: UnitOfWork;
+  readonly users: UserRepository;
+  readonly socks: SockRepository;
+  readonly pictures: PictureRepository;
+  readonly swipes: SwipeRepository;
+  readonly matches: MatchRepository;
+}
+
+/** Stores every row of `world`, in one unit of work. */
+export async function storeWorld(r: WorldStore, world: World): Promise<void> {
+  await r.uow.run(async () => {
+    for (const user of world.users) await r.users.add(user);
+    for (const sock of world.socks) await r.socks.add(sock);
+    for (const picture of world.pictures) await r.pictures.add(picture);
+    for (const swipe of world.swipes) await r.swipes.add(swipe);
+    for (const match of world.matches) await r.matches.add(match);
+  });
 }

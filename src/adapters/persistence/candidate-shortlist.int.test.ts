@@ -3,7 +3,12 @@ import { nth } from '../../application/testing/contracts/contract-fixtures.js';
 import { FixedClock } from '../../application/testing/fixed-clock.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import { MAX_TEXT_POINTS, numericScore } from '../../domain/swiping/similarity-score.js';
-import { candidatesInMemory, randomWorld, rankedInWorld } from '../../../test/support/candidate-world.js';
+import {
+  candidatesInMemory,
+  randomWorld,
+  rankedInWorld,
+  storeWorld,
+} from '../../../test/support/candidate-world.js';
 import {
   createMigratedDatabase,
   postgresRepositories,
@@ -24,13 +29,7 @@ describe('candidates ranked over PostgreSQL', () => {
   beforeAll(async () => {
     database = await createMigratedDatabase({ poolMax: 4 });
     r = postgresRepositories(database.orm);
-    await r.uow.run(async () => {
-      for (const user of world.users) await r.users.add(user);
-      for (const sock of world.socks) await r.socks.add(sock);
-      for (const picture of world.pictures) await r.pictures.add(picture);
-      for (const swipe of world.swipes) await r.swipes.add(swipe);
-      for (const match of world.matches) await r.matches.add(match);
-    });
+    await storeWorld(r, world);
   });
 
   afterAll(async () => {

@@ -2,7 +2,6 @@ import type { Match } from '../../domain/matching/match.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
 import type { User } from '../../domain/user/user.js';
-import { toSock } from './sock-rows.js';
 import { toUser } from './user-rows.js';
 
 /**
@@ -36,28 +35,40 @@ export interface SockJson {
   readonly created_at: string;
 }
 
-export function sockOfJson(json: SockJson): Sock {
-  return toSock({
+/** The columns of a `socks` row that the similarity score reads, with the ids. */
+export type SockScoredJson = Omit<SockJson, 'name' | 'story' | 'specialty' | 'created_at'>;
+
+/** Those columns as the domain's fields; CHECK constraints keep the choice columns to the domain's keys. */
+export function scoredFieldsOfJson(
+  json: SockScoredJson,
+): Omit<Sock, 'name' | 'story' | 'specialty' | 'createdAt'> {
+  return {
     id: json.id,
     ownerId: json.owner_id,
-    name: json.name,
-    story: json.story,
-    color: json.color,
-    fabric: json.fabric,
-    thickness: json.thickness,
-    brand: json.brand,
-    type: json.type,
-    size: json.size,
+    color: json.color as Sock['color'],
+    fabric: json.fabric as Sock['fabric'],
+    thickness: json.thickness as Sock['thickness'],
+    brand: json.brand as Sock['brand'],
+    type: json.type as Sock['type'],
+    size: json.size as Sock['size'],
     age: json.age,
     separationDate: json.separation_date,
-    condition: json.condition,
+    condition: json.condition as Sock['condition'],
     holes: json.holes,
     kilometers: json.kilometers,
-    environment: json.environment,
+    environment: json.environment as Sock['environment'],
     washedPerWeek: json.washed_per_week,
+  };
+}
+
+export function sockOfJson(json: SockJson): Sock {
+  return {
+    ...scoredFieldsOfJson(json),
+    name: json.name,
+    story: json.story,
     specialty: json.specialty,
     createdAt: instantOf(json.created_at),
-  });
+  };
 }
 
 /** A `users` row as `to_json(u)` gives it. */

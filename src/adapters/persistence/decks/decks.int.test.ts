@@ -12,7 +12,7 @@ import { FakePictureStore } from '../../../application/testing/fake-picture-stor
 import { FixedClock } from '../../../application/testing/fixed-clock.js';
 import type { Sock } from '../../../domain/sock/sock.js';
 import { rankCandidates } from '../../../domain/swiping/candidate.js';
-import { prng, randomWorld } from '../../../../test/support/candidate-world.js';
+import { prng, randomWorld, storeWorld } from '../../../../test/support/candidate-world.js';
 import {
   createMigratedDatabase,
   postgresRepositories,
@@ -48,13 +48,7 @@ describe('decks over PostgreSQL', () => {
     database = await createMigratedDatabase({ poolMax: 6 });
     r = postgresRepositories(database.orm);
     exactSocks = new MikroOrmSockRepository(r.scope, { shortlistCap: 1_000_000 });
-    await r.uow.run(async () => {
-      for (const user of world.users) await r.users.add(user);
-      for (const sock of world.socks) await r.socks.add(sock);
-      for (const picture of world.pictures) await r.pictures.add(picture);
-      for (const swipe of world.swipes) await r.swipes.add(swipe);
-      for (const match of world.matches) await r.matches.add(match);
-    });
+    await storeWorld(r, world);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { Sock } from '../../../domain/sock/sock.js';
 import { roundScore } from '../../../domain/swiping/candidate.js';
 import { Deck, type DeckEntry } from '../../../domain/swiping/deck.js';
 import { similarityScore } from '../../../domain/swiping/similarity-score.js';
-import { randomWorld } from '../../../../test/support/candidate-world.js';
+import { randomWorld, storeWorld } from '../../../../test/support/candidate-world.js';
 import {
   createMigratedDatabase,
   postgresRepositories,
@@ -34,13 +34,7 @@ describe('PostgresCandidatePool', () => {
   beforeAll(async () => {
     database = await createMigratedDatabase({ poolMax: 6 });
     r = postgresRepositories(database.orm);
-    await r.uow.run(async () => {
-      for (const user of world.users) await r.users.add(user);
-      for (const sock of world.socks) await r.socks.add(sock);
-      for (const picture of world.pictures) await r.pictures.add(picture);
-      for (const swipe of world.swipes) await r.swipes.add(swipe);
-      for (const match of world.matches) await r.matches.add(match);
-    });
+    await storeWorld(r, world);
   });
 
   afterAll(async () => {

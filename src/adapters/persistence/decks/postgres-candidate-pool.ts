@@ -7,6 +7,7 @@ import type {
 import type { Sock } from '../../../domain/sock/sock.js';
 import type { DeckEntry } from '../../../domain/swiping/deck.js';
 import { uuidsOnly } from '../ids.js';
+import { scoredFieldsOfJson, type SockScoredJson } from '../raw-rows.js';
 import type { TransactionScope } from '../transaction-scope.js';
 import { ColumnarSocks, type ColumnarSockRow, type SockTexts } from './columnar-socks.js';
 
@@ -41,22 +42,8 @@ left join decks d on d.sock_id = s.id`;
 /** The first page of a keyset scan by id starts after the smallest uuid. */
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
-interface SockScanRow {
-  readonly id: string;
-  readonly owner_id: string;
-  readonly color: string;
-  readonly fabric: string;
-  readonly thickness: string;
-  readonly brand: string;
-  readonly type: string;
-  readonly size: string;
-  readonly age: number;
-  readonly separation_date: string;
-  readonly condition: string;
-  readonly holes: number;
-  readonly kilometers: number;
-  readonly environment: string;
-  readonly washed_per_week: number;
+/** A row of `SOCK_ROWS_SQL`: the scored columns by name, the rest computed. */
+interface SockScanRow extends SockScoredJson {
   readonly created_at_ms: number;
   readonly has_picture: boolean;
   readonly story_length: number;
@@ -65,24 +52,9 @@ interface SockScanRow {
   readonly deck_floor: number | null;
 }
 
-/** The choice columns hold only the domain's keys (CHECK constraints), hence the casts. */
 function toColumnarRow(row: SockScanRow): ColumnarSockRow {
   return {
-    id: row.id,
-    ownerId: row.owner_id,
-    color: row.color as Sock['color'],
-    fabric: row.fabric as Sock['fabric'],
-    thickness: row.thickness as Sock['thickness'],
-    brand: row.brand as Sock['brand'],
-    type: row.type as Sock['type'],
-    size: row.size as Sock['size'],
-    age: row.age,
-    separationDate: row.separation_date,
-    condition: row.condition as Sock['condition'],
-    holes: row.holes,
-    kilometers: row.kilometers,
-    environment: row.environment as Sock['environment'],
-    washedPerWeek: row.washed_per_week,
+    ...scoredFieldsOfJson(row),
     createdAt: new Date(row.created_at_ms),
     storyLength: row.story_length,
     specialtyLength: row.specialty_length,
