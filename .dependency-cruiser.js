@@ -1,5 +1,5 @@
 /**
- * The dependency rule of STYLE.md, enforced in CI: domain ← application ← adapters ← main.
+ * The dependency rule (docs/style.md), enforced in CI: domain ← application ← adapters ← tools ← main.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -21,9 +21,19 @@ module.exports = {
     {
       name: 'adapters-do-not-reach-each-other',
       severity: 'error',
-      comment: 'An adapter never imports another adapter, except the shared http-common.',
+      comment:
+        'An adapter (http-express, http-fastify, http-common, persistence, queue, security, media, geo, ' +
+        'throttle, system) never imports another adapter, except http-common, which the HTTP adapters share.',
       from: { path: '^src/adapters/([^/]+)/' },
-      to: { path: '^src/adapters/([^/]+)/', pathNot: ['^src/adapters/$1/', '^src/adapters/http-common/'] },
+      to: { path: '^src/adapters/', pathNot: ['^src/adapters/$1/', '^src/adapters/http-common/'] },
+    },
+    {
+      name: 'http-common-is-for-http',
+      severity: 'error',
+      comment:
+        'http-common holds what the HTTP servers share (both APIs, health endpoints): only HTTP adapters use it.',
+      from: { path: '^src/adapters/(?!http-)' },
+      to: { path: '^src/adapters/http-common/' },
     },
     {
       name: 'http-common-is-framework-free',
@@ -33,17 +43,25 @@ module.exports = {
       to: { path: '^src/adapters/http-(express|fastify)/' },
     },
     {
+      name: 'tools-are-used-by-main-only',
+      severity: 'error',
+      comment:
+        'src/tools (demo-data seeding) runs from a composition root (src/main/cli); no layer imports it.',
+      from: { path: '^src/(domain|application|adapters)' },
+      to: { path: '^src/tools' },
+    },
+    {
       name: 'only-main-knows-main',
       severity: 'error',
       comment: 'Nothing outside src/main imports the composition roots.',
-      from: { path: '^src/(domain|application|adapters)' },
+      from: { path: '^src/(domain|application|adapters|tools)' },
       to: { path: '^src/main' },
     },
     {
       name: 'only-main-knows-inversify',
       severity: 'error',
       comment: 'Inversify lives in the composition roots only.',
-      from: { path: '^src/(domain|application|adapters)' },
+      from: { path: '^src/(domain|application|adapters|tools)' },
       to: { path: 'node_modules/(inversify|@inversifyjs)' },
     },
     {

@@ -1,7 +1,6 @@
 /** @type {import('jest').Config} */
 const base = {
   testEnvironment: 'node',
-  setupFiles: ['reflect-metadata'],
   // ESM-only dependencies are compiled to CJS for Jest on Node 20.
   transformIgnorePatterns: [
     '/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)',
@@ -11,8 +10,7 @@ const base = {
       '@swc/jest',
       {
         jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
+          parser: { syntax: 'typescript' },
           target: 'es2022',
         },
         module: { type: 'commonjs' },

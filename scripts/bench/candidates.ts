@@ -46,7 +46,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { LocalPictureStore } from '../../src/adapters/http-common/pictures/local-picture-store.js';
+import { LocalPictureStore } from '../../src/adapters/media/local-picture-store.js';
 import { createOrm, type Orm } from '../../src/adapters/persistence/mikro-orm.config.js';
 import { numericScoreSql } from '../../src/adapters/persistence/candidate-shortlist.js';
 import { BuildDeck } from '../../src/application/decks/build-deck.js';
@@ -56,7 +56,7 @@ import { ListCandidates } from '../../src/application/swiping/list-candidates.js
 import type { ColorKey } from '../../src/domain/options/option-lists.js';
 import type { Sock } from '../../src/domain/sock/sock.js';
 import { DECK } from '../../src/domain/swiping/deck.js';
-import { sockSvg } from '../../src/main/seed/demo-images.js';
+import { sockSvg } from '../../src/tools/seed/demo-images.js';
 import { benchRepositories, type BenchRepositories } from './support/bench-repositories.js';
 import { seedUpTo, type SeededWorld, type SeedReport } from './support/bulk-seed.js';
 import { createBenchDatabase, execute, type BenchDatabase } from './support/database.js';

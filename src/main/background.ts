@@ -4,11 +4,8 @@ import { InProcessJobDispatcher } from '../adapters/queue/in-process-job-dispatc
 import type { JobDispatcher } from '../adapters/queue/job-dispatcher.js';
 import { OutboxEventHandler } from '../adapters/queue/outbox-event-handler.js';
 import { OutboxRelay } from '../adapters/queue/outbox-relay.js';
-import { BuildDeck } from '../application/decks/build-deck.js';
-import { PlaceSockInDecks } from '../application/decks/place-sock-in-decks.js';
-import { DeliverSelfMail } from '../application/mails/deliver-self-mail.js';
-import { MarkSelfMailFailed } from '../application/mails/mark-self-mail-failed.js';
 import { ports } from './container/ports.js';
+import { resolve, TOKENS } from './tokens.js';
 import type { Runtime } from './runtime.js';
 
 export type App = 'web' | 'api';
@@ -20,17 +17,9 @@ export const jobPrefix = (app: App) => `hotsox-${app}`;
 /** What carries out outbox events: emails, self-mails, picture files and deck maintenance. */
 export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
   const p = ports(runtime.container);
-  return new OutboxEventHandler(
-    p.emailSender,
-    p.pictureStore,
-    runtime.container.get(DeliverSelfMail),
-    runtime.container.get(MarkSelfMailFailed),
-    { publicUrl: runtime.config.publicUrl },
-    {
-      buildDeck: runtime.container.get(BuildDeck),
-      placeSockInDecks: runtime.container.get(PlaceSockInDecks),
-    },
-  );
+  return new OutboxEventHandler(runtime.app, p.emailSender, p.pictureStore, {
+    publicUrl: runtime.config.publicUrl,
+  });
 }
 
 /**
@@ -41,13 +30,18 @@ export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
 export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void } {
   const dispatcher: JobDispatcher = runtime.config.redisUrl
     ? new BullMqJobDispatcher(
-        { url: runtime.config.redisUrl, enableOfflineQueue: false } as never,
+        { url: runtime.config.redisUrl, enableOfflineQueue: false },
         JOB_QUEUE,
         jobPrefix(app),
       )
     : new InProcessJobDispatcher(outboxEventHandler(runtime), runtime.logger);
   const p = ports(runtime.container);
-  const relay = new OutboxRelay(p.pendingOutbox, p.unitOfWork, dispatcher, runtime.logger);
+  const relay = new OutboxRelay(
+    resolve(runtime.container, TOKENS.pendingOutbox),
+    p.uow,
+    dispatcher,
+    runtime.logger,
+  );
   relay.start();
   runtime.lifecycle.onStop('job dispatcher', () => dispatcher.close());
   runtime.lifecycle.onStop('outbox relay', () => relay.stop());
@@ -66,7 +60,7 @@ export async function startJobWorker(runtime: Runtime, app: App): Promise<BullMq
       `REDIS_URL is required for the ${app}-worker (without it, ${app} runs its jobs in process)`,
     );
   const worker = new BullMqWorker(
-    { url, maxRetriesPerRequest: null } as never,
+    { url, maxRetriesPerRequest: null },
     JOB_QUEUE,
     jobPrefix(app),
     outboxEventHandler(runtime),

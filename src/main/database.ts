@@ -13,8 +13,8 @@ import type { OutboxOrigin } from '../adapters/persistence/schemas/outbox-event.
 import { assertSchemaCurrent, migrateUp } from '../adapters/persistence/schema-migrations.js';
 import type { ReadinessCheck } from '../adapters/http-common/operations/readiness.js';
 import type { Config } from './config.js';
-import { RandomUuidGenerator } from './system/random-uuid-generator.js';
-import { SystemClock } from './system/system-clock.js';
+import { RandomUuidGenerator } from '../adapters/system/random-uuid-generator.js';
+import { SystemClock } from '../adapters/system/system-clock.js';
 
 /** What `openDatabase` logs; a pino logger fits. */
 export interface DatabaseLogger {

@@ -2,7 +2,6 @@ import type { HttpAppDeps } from '../adapters/http-common/http-app-deps.js';
 import { HttpMetrics } from '../adapters/http-common/operations/http-metrics.js';
 import type { ReadinessCheck } from '../adapters/http-common/operations/readiness.js';
 import { Presenter } from '../adapters/http-common/presenters.js';
-import { apiUseCases } from './container/api-use-cases.js';
 import { redisReadiness, type Runtime } from './runtime.js';
 
 /** What both HTTP apps are built from, out of one runtime. */
@@ -13,7 +12,7 @@ export function httpAppDeps(runtime: Runtime, app: 'web' | 'api', afterChange?: 
     checks.push(redisReadiness('shared-redis', runtime.sharedRedis));
   }
   return {
-    useCases: apiUseCases(runtime.container),
+    app: runtime.app,
     presenter: new Presenter(`${runtime.config.publicUrl}/media`),
     logger: runtime.logger,
     metrics: new HttpMetrics(app),

@@ -2,17 +2,19 @@ import { Container } from 'inversify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { loadConfig, type Config, type Deployable } from './config.js';
+import { applicationModule } from './container/application.module.js';
 import { coreModule } from './container/core.module.js';
 import { emailModule } from './container/email.module.js';
 import { mediaModule } from './container/media.module.js';
 import { persistenceModule } from './container/persistence.module.js';
 import { securityModule } from './container/security.module.js';
 import { throttleModule } from './container/throttle.module.js';
-import { useCasesModule } from './container/use-cases.module.js';
 import { openDatabase, type Database } from './database.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
+import { resolve, TOKENS } from './tokens.js';
+import type { Application } from '../application/application.js';
 
 /** What every deployable shares: configuration, logger, database, Redis and the container. */
 export interface Runtime {
@@ -26,6 +28,8 @@ export interface Runtime {
   /** The Redis both apps reach (CHAT_REDIS_URL): login throttling and chat fan-out. */
   readonly sharedRedis: Redis | null;
   readonly container: Container;
+  /** Every use case, made from the ports bound in `container`. */
+  readonly app: Application;
 }
 
 /**
@@ -67,9 +71,10 @@ export async function startRuntime(
     mediaModule(config),
     emailModule(config),
     throttleModule(sharedRedis),
-    useCasesModule,
+    applicationModule,
   );
-  return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container };
+  const app = resolve(container, TOKENS.application);
+  return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container, app };
 }
 
 function connectRedis(url: string, role: string, logger: Logger, lifecycle: Lifecycle): Redis {

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildWebApp } from '../adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../adapters/http-express/media-route.js';
 import { redisSessionStore } from '../adapters/http-express/web/session.js';
+import { resolveMediaPath } from '../adapters/media/local-picture-store.js';
 import { webUiRouter } from '../adapters/http-express/web/web-ui-router.js';
-import { webUseCases } from './container/web-use-cases.js';
 import { buildApiApp } from '../adapters/http-fastify/build-api-app.js';
 import { httpAppDeps } from './http-deps.js';
 import type { Runtime } from './runtime.js';
@@ -17,7 +17,7 @@ export async function startWebServer(
   afterChange?: () => void,
 ): Promise<{ app: Express; server: Server }> {
   const webUi = webUiRouter({
-    useCases: webUseCases(runtime.container),
+    app: runtime.app,
     logger: runtime.logger,
     sessionSecret: runtime.secrets.sessionSecret,
     sessionStore: runtime.appRedis ? redisSessionStore(runtime.appRedis) : null,
@@ -26,7 +26,7 @@ export async function startWebServer(
   });
   const app = buildWebApp({
     ...httpAppDeps(runtime, 'web', afterChange),
-    media: mediaRoute(runtime.config.mediaDir),
+    media: mediaRoute((urlPath) => resolveMediaPath(runtime.config.mediaDir, urlPath)),
     webUi,
   });
   const server = await new Promise<Server>((resolve, reject) => {

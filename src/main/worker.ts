@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { workerHealthServer } from '../adapters/queue/worker-health-server.js';
+import { workerHealthServer } from '../adapters/http-common/operations/worker-health-server.js';
 import { startJobWorker, type App } from './background.js';
 import type { Lifecycle } from './lifecycle.js';
 import { redisReadiness, startRuntime } from './runtime.js';

@@ -1,23 +1,17 @@
-import { Container } from 'inversify';
 import pino from 'pino';
 import { buildWebApp } from '../../src/adapters/http-express/build-web-app.js';
 import { webUiRouter } from '../../src/adapters/http-express/web/web-ui-router.js';
 import { buildApiApp } from '../../src/adapters/http-fastify/build-api-app.js';
 import { HttpMetrics } from '../../src/adapters/http-common/operations/http-metrics.js';
 import { Presenter } from '../../src/adapters/http-common/presenters.js';
-import { createTestKit } from '../../src/application/testing/test-kit.js';
-import { apiUseCases } from '../../src/main/container/api-use-cases.js';
-import { useCasesModule } from '../../src/main/container/use-cases.module.js';
-import { webUseCases } from '../../src/main/container/web-use-cases.js';
-import { inMemoryPortsModule } from './in-memory-ports.module.js';
+import { applicationOf, createTestKit } from '../../src/application/testing/test-kit.js';
 
 /** Both HTTP apps over one set of in-memory fakes: fast route-level tests without services. */
 export async function inMemoryApps() {
   const kit = createTestKit();
-  const container = new Container();
-  container.load(useCasesModule, inMemoryPortsModule(kit));
+  const app = applicationOf(kit);
   const common = {
-    useCases: apiUseCases(container),
+    app,
     presenter: new Presenter('http://localhost:3000/media'),
     logger: pino({ level: 'silent' }),
     readinessChecks: [],
@@ -25,7 +19,7 @@ export async function inMemoryApps() {
     corsOrigins: [],
   };
   const webUi = webUiRouter({
-    useCases: webUseCases(container),
+    app,
     logger: common.logger,
     sessionSecret: 'in-memory test session secret, 32+ characters',
     sessionStore: null,

@@ -8,22 +8,22 @@ import pino from 'pino';
 import request from 'supertest';
 import { HttpMetrics } from '../../src/adapters/http-common/operations/http-metrics.js';
 import { Presenter } from '../../src/adapters/http-common/presenters.js';
-import { RedisLoginThrottle } from '../../src/adapters/http-common/rate-limit/redis-login-throttle.js';
+import { RedisLoginThrottle } from '../../src/adapters/throttle/redis-login-throttle.js';
 import { buildWebApp } from '../../src/adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../../src/adapters/http-express/media-route.js';
+import { resolveMediaPath } from '../../src/adapters/media/local-picture-store.js';
 import { buildApiApp } from '../../src/adapters/http-fastify/build-api-app.js';
 import { createMikroOrmRepositories } from '../../src/adapters/persistence/mikro-orm-repositories.js';
-import { PromoteToAdmin } from '../../src/application/users/promote-to-admin.js';
 import { loadConfig } from '../../src/main/config.js';
-import { apiUseCases } from '../../src/main/container/api-use-cases.js';
+import { applicationModule } from '../../src/main/container/application.module.js';
 import { coreModule } from '../../src/main/container/core.module.js';
+import { emailModule } from '../../src/main/container/email.module.js';
 import { mediaModule } from '../../src/main/container/media.module.js';
 import { persistenceModule } from '../../src/main/container/persistence.module.js';
 import { securityModule } from '../../src/main/container/security.module.js';
-import { useCasesModule } from '../../src/main/container/use-cases.module.js';
-import { RandomUuidGenerator } from '../../src/main/system/random-uuid-generator.js';
-import { SystemClock } from '../../src/main/system/system-clock.js';
-import { TOKENS } from '../../src/main/tokens.js';
+import { RandomUuidGenerator } from '../../src/adapters/system/random-uuid-generator.js';
+import { SystemClock } from '../../src/adapters/system/system-clock.js';
+import { PORTS, resolve, TOKENS } from '../../src/main/tokens.js';
 import { API_BASES, listen, stop, urlOf, type ApiTarget, type TargetFactory } from './api-target.js';
 import { createMigratedDatabase, type MigratedDatabase } from './postgres-harness.js';
 
@@ -72,13 +72,15 @@ export function realTargets(): { factory: TargetFactory; dispose(): Promise<void
         sessionSecret: config.sessionSecret as string,
       }),
       mediaModule(config),
+      emailModule(config),
       new ContainerModule(({ bind }) => {
-        bind(TOKENS.loginThrottle).toConstantValue(throttle);
+        bind(PORTS.loginThrottle).toConstantValue(throttle);
       }),
-      useCasesModule,
+      applicationModule,
     );
+    const app = resolve(container, TOKENS.application);
     const common = {
-      useCases: apiUseCases(container),
+      app,
       presenter: new Presenter(`${config.publicUrl}/media`),
       logger,
       readinessChecks: [],
@@ -87,14 +89,18 @@ export function realTargets(): { factory: TargetFactory; dispose(): Promise<void
     };
     const web = await listen(
       createServer(
-        buildWebApp({ ...common, metrics: new HttpMetrics('web'), media: mediaRoute(config.mediaDir) }),
+        buildWebApp({
+          ...common,
+          metrics: new HttpMetrics('web'),
+          media: mediaRoute((urlPath) => resolveMediaPath(config.mediaDir, urlPath)),
+        }),
       ),
     );
     const api = await buildApiApp({ ...common, metrics: new HttpMetrics('api') });
     await api.listen({ host: '127.0.0.1', port: 0 });
     const arrange = {
       async promoteToAdmin(username: string) {
-        await container.get(PromoteToAdmin).execute({ username });
+        await app.users.promoteToAdmin.execute({ username });
       },
     };
     return [

@@ -40,12 +40,13 @@ export function startDeckWorker(
     throw new Error('the bench sends no e-mails');
   };
   const handler = new OutboxEventHandler(
+    {
+      mails: { deliverSelfMail: { execute: unexpected }, markSelfMailFailed: { execute: unexpected } },
+      decks: { buildDeck, placeSockInDecks },
+    },
     { send: unexpected },
     pictureStore,
-    { execute: unexpected },
-    { execute: unexpected },
     { publicUrl: 'http://127.0.0.1' },
-    { buildDeck, placeSockInDecks },
   );
   const dispatcher = new InProcessJobDispatcher(handler, logger, { backoffMs: 200 });
   const relay = new OutboxRelay(r.outboxStore, r.uow, dispatcher, logger);

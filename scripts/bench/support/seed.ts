@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { ColorKey } from '../../../src/domain/options/option-lists.js';
-import { avatarSvg, sockSvg } from '../../../src/main/seed/demo-images.js';
+import { avatarSvg, sockSvg } from '../../../src/tools/seed/demo-images.js';
 import { Random } from './random.js';
 
 export interface SeedPlan {

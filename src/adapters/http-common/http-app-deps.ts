@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import type { ApiUseCases } from './api/api-use-cases.js';
+import type { Application } from '../../application/application.js';
 import type { HttpMetrics } from './operations/http-metrics.js';
 import type { ReadinessCheck } from './operations/readiness.js';
 import type { Presenter } from './presenters.js';
 
 /** What each HTTP app is handed by its composition root. */
 export interface HttpAppDeps {
-  readonly useCases: ApiUseCases;
+  readonly app: Application;
   readonly presenter: Presenter;
   readonly logger: Logger;
   readonly metrics: HttpMetrics;

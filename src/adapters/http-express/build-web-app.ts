@@ -38,7 +38,7 @@ export function buildWebApp(deps: WebAppDeps): express.Express {
   api.use(
     apiRouter({
       operations: OPERATIONS,
-      context: { useCases: deps.useCases, present: deps.presenter, basePath: WEB_API_BASE },
+      context: { app: deps.app, present: deps.presenter, basePath: WEB_API_BASE },
       onUnexpected: (error, req) =>
         requestLogger(req.res as Response, deps.logger).error({ err: error }, 'unexpected error'),
     }),

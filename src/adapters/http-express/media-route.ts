@@ -1,13 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
-import { resolveMediaPath } from '../http-common/pictures/local-picture-store.js';
 
 /**
  * Serves stored pictures under `/media` with long cache headers: a picture's key never changes
- * content, so browsers and nginx may keep it for a year. Only names the store makes are served.
+ * content, so browsers and nginx may keep it for a year. `fileOf` maps a URL path to the picture
+ * store's file, or null for a name the store never makes (those are 404).
  */
-export function mediaRoute(mediaDir: string) {
+export function mediaRoute(fileOf: (urlPath: string) => string | null) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const file = resolveMediaPath(mediaDir, req.path);
+    const file = fileOf(req.path);
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.status(404).type('text/plain').send('Not found');
       return;

@@ -98,7 +98,7 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
       });
       await apiRoutes(api, {
         operations: OPERATIONS,
-        context: { useCases: deps.useCases, present: deps.presenter, basePath: FASTIFY_API_BASE },
+        context: { app: deps.app, present: deps.presenter, basePath: FASTIFY_API_BASE },
         onUnexpected: (error, request) => request.log.error({ err: error }, 'unexpected error'),
       });
     },

@@ -140,14 +140,16 @@ describe('BullMQ dispatcher and worker (Redis, SMTP)', () => {
       },
     };
     const handler = new OutboxEventHandler(
+      {
+        mails: {
+          deliverSelfMail: { execute: async () => {} },
+          markSelfMailFailed: { execute: async () => {} },
+        },
+        decks: { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
+      },
       smtp,
       refusing,
-      { execute: async () => {} },
-      { execute: async () => {} },
-      {
-        publicUrl: 'http://localhost:3000',
-      },
-      { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
+      { publicUrl: 'http://localhost:3000' },
     );
     const event = anEvent(randomUUID(), { type: 'picture-files.delete', keys: ['nope'] });
     startWorker(handler);

@@ -70,14 +70,16 @@ describe('OutboxEventHandler', () => {
       remove: () => Promise.reject(new InvalidValueError('keys', 'not a key')),
     };
     const handler = new OutboxEventHandler(
+      {
+        mails: {
+          deliverSelfMail: { execute: async () => {} },
+          markSelfMailFailed: { execute: async () => {} },
+        },
+        decks: { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
+      },
       kit.emailSender,
       refusing,
-      { execute: async () => {} },
-      { execute: async () => {} },
-      {
-        publicUrl: 'http://localhost:3000',
-      },
-      { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
+      { publicUrl: 'http://localhost:3000' },
     );
 
     const failure = handler.handle(anEvent(EVENT_ID, { type: 'picture-files.delete', keys: ['x'] }));

@@ -9,6 +9,18 @@ import type { OutboxEventProcessor } from './job-dispatcher.js';
 import { PermanentJobError } from './permanent-job-error.js';
 import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './render-email.js';
 
+/** The use cases a worker runs: the `Application` has them (tests may pass stand-ins). */
+export interface WorkerUseCases {
+  readonly mails: {
+    readonly deliverSelfMail: Pick<DeliverSelfMail, 'execute'>;
+    readonly markSelfMailFailed: Pick<MarkSelfMailFailed, 'execute'>;
+  };
+  readonly decks: {
+    readonly buildDeck: Pick<BuildDeck, 'execute'>;
+    readonly placeSockInDecks: Pick<PlaceSockInDecks, 'execute'>;
+  };
+}
+
 /**
  * Carries out what an outbox event asks for. Every effect is idempotent by the event (the email's
  * id is the event's id, a self-mail is sent once, deleting a deleted file does nothing), so running
@@ -19,15 +31,10 @@ import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './r
  */
 export class OutboxEventHandler implements OutboxEventProcessor {
   constructor(
+    private readonly app: WorkerUseCases,
     private readonly emailSender: EmailSender,
     private readonly pictureStore: PictureStore,
-    private readonly deliverSelfMail: Pick<DeliverSelfMail, 'execute'>,
-    private readonly markSelfMailFailed: Pick<MarkSelfMailFailed, 'execute'>,
     private readonly options: EmailRenderOptions,
-    private readonly decks: {
-      readonly buildDeck: Pick<BuildDeck, 'execute'>;
-      readonly placeSockInDecks: Pick<PlaceSockInDecks, 'execute'>;
-    },
   ) {
     compileEmailTemplates(); // a missing or broken template stops the start, not the first email
   }
@@ -41,16 +48,16 @@ export class OutboxEventHandler implements OutboxEventProcessor {
         return;
       }
       case 'self-mail.send':
-        await this.deliverSelfMail.execute({ mailId: message.mailId });
+        await this.app.mails.deliverSelfMail.execute({ mailId: message.mailId });
         return;
       case 'picture-files.delete':
         await this.pictureStore.remove(message.keys);
         return;
       case 'deck.build':
-        await this.decks.buildDeck.execute({ sockId: message.sockId });
+        await this.app.decks.buildDeck.execute({ sockId: message.sockId });
         return;
       case 'deck.place':
-        await this.decks.placeSockInDecks.execute({ sockId: message.sockId });
+        await this.app.decks.placeSockInDecks.execute({ sockId: message.sockId });
         return;
       default: {
         const unexpected: never = message;
@@ -62,7 +69,7 @@ export class OutboxEventHandler implements OutboxEventProcessor {
   /** Called once, after the last attempt failed or a permanent failure: records what gave up. */
   async giveUp(event: OutboxEvent): Promise<void> {
     if (event.message.type === 'self-mail.send') {
-      await this.markSelfMailFailed.execute({ mailId: event.message.mailId });
+      await this.app.mails.markSelfMailFailed.execute({ mailId: event.message.mailId });
     }
   }
 }

@@ -10,7 +10,7 @@ describe('CheckCredentials', () => {
   beforeEach(async () => {
     kit = createTestKit();
     await kit.givenUser({ username: 'sockrates', passwordHash: 'hashed:correct horse' });
-    check = new CheckCredentials(kit.users, kit.hasher, kit.throttle);
+    check = new CheckCredentials(kit.users, kit.passwordHasher, kit.loginThrottle);
   });
 
   const attempt = (overrides: Partial<CheckCredentialsInput> = {}) =>
@@ -31,8 +31,8 @@ describe('CheckCredentials', () => {
   it('shares its failure count with LogIn: failures in one block the other', async () => {
     const logIn = new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

@@ -9,8 +9,8 @@ describe('LogIn', () => {
   const makeLogIn = (options: { refreshTtlSeconds?: number } = {}) =>
     new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

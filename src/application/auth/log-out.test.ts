@@ -13,8 +13,8 @@ describe('LogOut', () => {
     await kit.givenUser({ username: 'sockrates', passwordHash: 'hashed:correct horse' });
     logIn = new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

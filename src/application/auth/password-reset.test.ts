@@ -30,7 +30,7 @@ describe('password reset', () => {
     reset = new ResetPassword(
       kit.users,
       kit.passwordResetTokens,
-      kit.hasher,
+      kit.passwordHasher,
       kit.secretTokens,
       kit.refreshTokens,
       kit.uow,

@@ -30,8 +30,8 @@ describe('RefreshSession', () => {
   const logInAs = (clientKey: string) =>
     new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

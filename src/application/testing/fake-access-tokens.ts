@@ -1,5 +1,5 @@
 import type { AccessTokenClaims, AccessTokens, IssuedAccessToken } from '../ports/access-tokens.js';
-import type { Clock } from './../ports/clock.js';
+import type { Clock } from '../ports/clock.js';
 
 /** Unsigned tokens that expire like real ones: enough to test the use cases' rules. */
 export class FakeAccessTokens implements AccessTokens {

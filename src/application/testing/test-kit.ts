@@ -1,3 +1,9 @@
+import {
+  createApplication,
+  type Application,
+  type ApplicationPorts,
+  type ApplicationSettings,
+} from '../application.js';
 import type { Picture } from '../../domain/picture/picture.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { User } from '../../domain/user/user.js';
@@ -48,10 +54,10 @@ export function createTestKit() {
     outbox: new InMemoryOutbox(db, ids, clock),
     decks: new InMemoryDeckRepository(db),
     candidatePool: new InMemoryCandidatePool(db),
-    hasher: new FakePasswordHasher(),
+    passwordHasher: new FakePasswordHasher(),
     accessTokens: new FakeAccessTokens(clock),
     secretTokens: new FakeSecretTokens(),
-    throttle: new InMemoryLoginThrottle(clock),
+    loginThrottle: new InMemoryLoginThrottle(clock),
     pictureStore: new FakePictureStore(),
     geocoder: new FakeGeocoder(),
     emailSender: new RecordingEmailSender(),
@@ -91,3 +97,11 @@ export function createTestKit() {
 }
 
 export type TestKit = ReturnType<typeof createTestKit>;
+
+/** Every use case over the kit's fakes (or `{ ...kit, port: another }`), as `src/main` makes them. */
+export function applicationOf(
+  ports: ApplicationPorts,
+  settings: Partial<ApplicationSettings> = {},
+): Application {
+  return createApplication(ports, { publicUrl: 'http://localhost:3000', ...settings });
+}

@@ -14,7 +14,7 @@ describe('ChangePassword', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    changePassword = new ChangePassword(kit.users, kit.hasher, kit.refreshTokens, kit.uow, kit.clock);
+    changePassword = new ChangePassword(kit.users, kit.passwordHasher, kit.refreshTokens, kit.uow, kit.clock);
     user = await kit.givenUser({ username: 'sockrates', passwordHash: 'hashed:correct horse' });
   });
 
@@ -28,8 +28,8 @@ describe('ChangePassword', () => {
   const logIn = (username: string, password: string) =>
     new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

@@ -23,8 +23,8 @@ describe('DeleteAccount', () => {
   const logIn = (user: User) =>
     new LogIn(
       kit.users,
-      kit.hasher,
-      kit.throttle,
+      kit.passwordHasher,
+      kit.loginThrottle,
       kit.accessTokens,
       kit.secretTokens,
       kit.refreshTokens,

@@ -11,7 +11,7 @@ describe('RegisterUser', () => {
   beforeEach(() => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    registerUser = new RegisterUser(kit.users, kit.hasher, kit.geocoder, kit.ids, kit.uow, kit.clock);
+    registerUser = new RegisterUser(kit.users, kit.passwordHasher, kit.geocoder, kit.ids, kit.uow, kit.clock);
   });
 
   const register = (

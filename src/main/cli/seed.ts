@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { LocalPictureStore } from '../../adapters/http-common/pictures/local-picture-store.js';
-import { WorldCitiesGeocoder } from '../../adapters/http-common/places/world-cities-geocoder.js';
-import { Argon2PasswordHasher } from '../../adapters/http-common/security/argon2-password-hasher.js';
+import { LocalPictureStore } from '../../adapters/media/local-picture-store.js';
+import { WorldCitiesGeocoder } from '../../adapters/geo/world-cities-geocoder.js';
+import { Argon2PasswordHasher } from '../../adapters/security/argon2-password-hasher.js';
 import { openDatabase } from '../database.js';
-import { DEMO_PASSWORD } from '../seed/demo-plan.js';
-import { ProgressBar } from '../seed/progress-bar.js';
-import { seedDemoData } from '../seed/seed-demo-data.js';
+import { DEMO_PASSWORD } from '../../tools/seed/demo-plan.js';
+import { ProgressBar } from '../../tools/seed/progress-bar.js';
+import { seedDemoData } from '../../tools/seed/seed-demo-data.js';
 import { runCli, UsageError } from './cli.js';
 
 const USAGE = 'npm run seed -- --users N --seed S [--reset]';

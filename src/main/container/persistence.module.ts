@@ -1,23 +1,23 @@
 import { ContainerModule } from 'inversify';
 import type { MikroOrmRepositories } from '../../adapters/persistence/mikro-orm-repositories.js';
-import { TOKENS } from '../tokens.js';
+import { PORTS, TOKENS } from '../tokens.js';
 
 /** Every persistence port on the MikroORM adapter (PostgreSQL or embedded PGlite). */
 export function persistenceModule(repositories: MikroOrmRepositories): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind(TOKENS.unitOfWork).toConstantValue(repositories.uow);
-    bind(TOKENS.outbox).toConstantValue(repositories.outbox);
+    bind(PORTS.uow).toConstantValue(repositories.uow);
+    bind(PORTS.outbox).toConstantValue(repositories.outbox);
     bind(TOKENS.pendingOutbox).toConstantValue(repositories.outboxStore);
-    bind(TOKENS.userRepository).toConstantValue(repositories.users);
-    bind(TOKENS.sockRepository).toConstantValue(repositories.socks);
-    bind(TOKENS.pictureRepository).toConstantValue(repositories.pictures);
-    bind(TOKENS.swipeRepository).toConstantValue(repositories.swipes);
-    bind(TOKENS.matchRepository).toConstantValue(repositories.matches);
-    bind(TOKENS.messageRepository).toConstantValue(repositories.messages);
-    bind(TOKENS.mailRepository).toConstantValue(repositories.mails);
-    bind(TOKENS.refreshTokenRepository).toConstantValue(repositories.refreshTokens);
-    bind(TOKENS.passwordResetTokenRepository).toConstantValue(repositories.passwordResetTokens);
-    bind(TOKENS.deckRepository).toConstantValue(repositories.decks);
-    bind(TOKENS.candidatePool).toConstantValue(repositories.candidatePool);
+    bind(PORTS.users).toConstantValue(repositories.users);
+    bind(PORTS.socks).toConstantValue(repositories.socks);
+    bind(PORTS.pictures).toConstantValue(repositories.pictures);
+    bind(PORTS.swipes).toConstantValue(repositories.swipes);
+    bind(PORTS.matches).toConstantValue(repositories.matches);
+    bind(PORTS.messages).toConstantValue(repositories.messages);
+    bind(PORTS.mails).toConstantValue(repositories.mails);
+    bind(PORTS.refreshTokens).toConstantValue(repositories.refreshTokens);
+    bind(PORTS.passwordResetTokens).toConstantValue(repositories.passwordResetTokens);
+    bind(PORTS.decks).toConstantValue(repositories.decks);
+    bind(PORTS.candidatePool).toConstantValue(repositories.candidatePool);
   });
 }

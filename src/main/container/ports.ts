@@ -1,15 +1,15 @@
-import { TOKENS, type Token } from '../tokens.js';
-
-type Ports = { readonly [K in keyof typeof TOKENS]: (typeof TOKENS)[K] extends Token<infer T> ? T : never };
+import type { ApplicationPorts } from '../../application/application.js';
+import { APPLICATION_PORT_NAMES } from '../../application/application.js';
+import { PORTS } from '../tokens.js';
 
 /**
- * Typed, lazy access to the bound ports: a use case resolves only the ports it needs, so a
- * deployable binds only what its use cases use.
+ * The bound ports, each resolved when first read: a port bound by a factory (e.g. the login
+ * throttle, which needs the clock) reads only the ports it needs.
  */
-export function ports(ctx: { get(token: symbol): unknown }): Ports {
+export function ports(ctx: { get(token: symbol): unknown }): ApplicationPorts {
   const resolved = {} as Record<string, unknown>;
-  for (const [name, token] of Object.entries(TOKENS)) {
-    Object.defineProperty(resolved, name, { get: () => ctx.get(token), enumerable: true });
+  for (const name of APPLICATION_PORT_NAMES) {
+    Object.defineProperty(resolved, name, { get: () => ctx.get(PORTS[name]), enumerable: true });
   }
-  return resolved as Ports;
+  return resolved as unknown as ApplicationPorts;
 }

@@ -1,8 +1,8 @@
 import { ContainerModule } from 'inversify';
 import type { Redis } from 'ioredis';
-import { InProcessLoginThrottle } from '../../adapters/http-common/rate-limit/in-process-login-throttle.js';
-import { RedisLoginThrottle } from '../../adapters/http-common/rate-limit/redis-login-throttle.js';
-import { TOKENS } from '../tokens.js';
+import { InProcessLoginThrottle } from '../../adapters/throttle/in-process-login-throttle.js';
+import { RedisLoginThrottle } from '../../adapters/throttle/redis-login-throttle.js';
+import { PORTS } from '../tokens.js';
 import { ports } from './ports.js';
 
 /**
@@ -11,7 +11,7 @@ import { ports } from './ports.js';
  */
 export function throttleModule(sharedRedis: Redis | null): ContainerModule {
   return new ContainerModule(({ bind }) => {
-    bind(TOKENS.loginThrottle)
+    bind(PORTS.loginThrottle)
       .toDynamicValue((ctx) => {
         const { clock } = ports(ctx);
         return sharedRedis ? new RedisLoginThrottle(sharedRedis, clock) : new InProcessLoginThrottle(clock);

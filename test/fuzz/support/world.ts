@@ -1,4 +1,3 @@
-import { Container, ContainerModule } from 'inversify';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import pino from 'pino';
@@ -13,9 +12,11 @@ import type { Message } from '../../../src/domain/chat/message.js';
 import type { SelfMail } from '../../../src/domain/mail/self-mail.js';
 import type { User } from '../../../src/domain/user/user.js';
 import { createTestKit, type TestKit } from '../../../src/application/testing/test-kit.js';
-import { apiUseCases } from '../../../src/main/container/api-use-cases.js';
-import { useCasesModule } from '../../../src/main/container/use-cases.module.js';
-import { TOKENS } from '../../../src/main/tokens.js';
+import {
+  APPLICATION_PORT_NAMES,
+  createApplication,
+  type ApplicationPorts,
+} from '../../../src/application/application.js';
 
 /**
  * The world of one fuzz run: a fresh in-memory test kit seeded with the fixture below.
@@ -256,31 +257,6 @@ export async function seedFixture(kit: TestKit): Promise<Fixture> {
   };
 }
 
-/** Which property of a test kit serves each port token (as test/support/in-memory-ports.module.ts binds them). */
-const PORTS = {
-  unitOfWork: 'uow',
-  clock: 'clock',
-  idGenerator: 'ids',
-  passwordHasher: 'hasher',
-  accessTokens: 'accessTokens',
-  secretTokens: 'secretTokens',
-  loginThrottle: 'throttle',
-  geocoder: 'geocoder',
-  pictureStore: 'pictureStore',
-  emailSender: 'emailSender',
-  outbox: 'outbox',
-  userRepository: 'users',
-  sockRepository: 'socks',
-  pictureRepository: 'pictures',
-  swipeRepository: 'swipes',
-  matchRepository: 'matches',
-  messageRepository: 'messages',
-  mailRepository: 'mails',
-  refreshTokenRepository: 'refreshTokens',
-  deckRepository: 'decks',
-  candidatePool: 'candidatePool',
-} as const satisfies Partial<Record<keyof typeof TOKENS, keyof TestKit>>;
-
 /** Port methods that change nothing (`run` only groups the calls it makes, which count themselves). */
 const READS =
   /^(find|list|get)|^(blockedFor|dispatchedAt|dispatchedIds|hash|issue|locate|lockPair|now|peek|pending|run|seq|shortlistCandidates|verify)$/;
@@ -292,32 +268,31 @@ interface Holder {
 }
 
 /**
- * Binds every port to a stand-in that forwards to `holder.kit`, so a run swaps in a fresh kit
- * instead of rebuilding the container and the app (the use cases are singletons), and notes
- * whether the kit was changed at all (if not, the next run can keep it: it is still fresh).
+ * Every port as a stand-in that forwards to `holder.kit`, so a run swaps in a fresh kit instead of
+ * rebuilding the application and the apps, and notes whether the kit was changed at all (if not,
+ * the next run can keep it: it is still fresh).
  */
-function swappablePortsModule(holder: Holder): ContainerModule {
-  return new ContainerModule(({ bind }) => {
-    for (const [token, property] of Object.entries(PORTS)) {
-      const forward = new Proxy(
-        {},
-        {
-          get(_target, key) {
-            const port = holder.kit[property] as unknown as object;
-            const value: unknown = Reflect.get(port, key, port);
-            if (typeof value !== 'function') return value;
-            const method = (value as (...a: unknown[]) => unknown).bind(port);
-            if (READS.test(String(key))) return method;
-            return (...args: unknown[]) => {
-              holder.dirty = true;
-              return method(...args);
-            };
-          },
+function swappablePorts(holder: Holder): ApplicationPorts {
+  const ports: Record<string, unknown> = {};
+  for (const name of APPLICATION_PORT_NAMES) {
+    ports[name] = new Proxy(
+      {},
+      {
+        get(_target, key) {
+          const port = holder.kit[name] as unknown as object;
+          const value: unknown = Reflect.get(port, key, port);
+          if (typeof value !== 'function') return value;
+          const method = (value as (...a: unknown[]) => unknown).bind(port);
+          if (READS.test(String(key))) return method;
+          return (...args: unknown[]) => {
+            holder.dirty = true;
+            return method(...args);
+          };
         },
-      );
-      bind(TOKENS[token as keyof typeof PORTS]).toConstantValue(forward as never);
-    }
-  });
+      },
+    );
+  }
+  return ports as unknown as ApplicationPorts;
 }
 
 export interface Side {
@@ -347,10 +322,8 @@ export async function startApps(): Promise<Apps> {
   const expressHolder: Holder = { kit: createTestKit(), dirty: false };
   const fastifyHolder: Holder = { kit: createTestKit(), dirty: false };
   const common = (holder: Holder) => {
-    const container = new Container();
-    container.load(useCasesModule, swappablePortsModule(holder));
     return {
-      useCases: apiUseCases(container),
+      app: createApplication(swappablePorts(holder), { publicUrl: 'http://localhost:3000' }),
       presenter: new Presenter(MEDIA_BASE_URL),
       logger: pino({ level: 'silent' }),
       readinessChecks: [],

@@ -16,8 +16,8 @@ export const authOperations = [
     bodyKind: 'json-or-form',
     success: { status: 200, description: 'A new token pair', schema: TokenPair },
     errors: [400, 401, 415, 429],
-    async handle({ body, clientIp }, { useCases }) {
-      const tokens = await useCases.logIn.execute({
+    async handle({ body, clientIp }, { app }) {
+      const tokens = await app.auth.logIn.execute({
         username: body.username,
         password: body.password,
         clientKey: clientIp,
@@ -36,8 +36,8 @@ export const authOperations = [
     bodyKind: 'json',
     success: { status: 200, description: 'A new token pair', schema: TokenPair },
     errors: [400, 401, 415],
-    async handle({ body }, { useCases }) {
-      const tokens = await useCases.refreshSession.execute({ refreshToken: body.refresh_token });
+    async handle({ body }, { app }) {
+      const tokens = await app.auth.refreshSession.execute({ refreshToken: body.refresh_token });
       return { status: 200, body: tokenPair(tokens), headers: { 'Cache-Control': 'no-store' } };
     },
   }),
@@ -52,8 +52,8 @@ export const authOperations = [
     bodyKind: 'json',
     success: { status: 204, description: 'Logged out (also for an unknown token)' },
     errors: [400, 415],
-    async handle({ body }, { useCases }) {
-      await useCases.logOut.execute({ refreshToken: body.refresh_token });
+    async handle({ body }, { app }) {
+      await app.auth.logOut.execute({ refreshToken: body.refresh_token });
       return { status: 204 };
     },
   }),

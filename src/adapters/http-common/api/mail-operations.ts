@@ -18,8 +18,8 @@ export const mailOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'A page of mails', schema: pageOf(Mail) },
     errors: [400, 401],
-    async handle(input, { useCases, present }) {
-      const page = await useCases.listSelfMails.execute({
+    async handle(input, { app, present }) {
+      const page = await app.mails.listSelfMails.execute({
         userId: callerOf(input).userId,
         page: input.query,
       });
@@ -37,8 +37,8 @@ export const mailOperations = [
     bodyKind: 'json',
     success: { status: 202, description: 'The queued mail', schema: Mail },
     errors: [400, 401, 415],
-    async handle(input, { useCases, present }) {
-      const mail = await useCases.sendSelfMail.execute({ userId: callerOf(input).userId, ...input.body });
+    async handle(input, { app, present }) {
+      const mail = await app.mails.sendSelfMail.execute({ userId: callerOf(input).userId, ...input.body });
       return { status: 202, body: present.mail(mail) };
     },
   }),
@@ -53,8 +53,8 @@ export const mailOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Mail deleted' },
     errors: [400, 401, 404],
-    async handle(input, { useCases }) {
-      await useCases.deleteSelfMail.execute({ userId: callerOf(input).userId, mailId: input.params.mailId });
+    async handle(input, { app }) {
+      await app.mails.deleteSelfMail.execute({ userId: callerOf(input).userId, mailId: input.params.mailId });
       return { status: 204 };
     },
   }),

@@ -19,8 +19,11 @@ export const matchOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'A page of matches', schema: pageOf(Match) },
     errors: [400, 401],
-    async handle(input, { useCases, present }) {
-      const page = await useCases.listMatches.execute({ userId: callerOf(input).userId, page: input.query });
+    async handle(input, { app, present }) {
+      const page = await app.matches.listMatches.execute({
+        userId: callerOf(input).userId,
+        page: input.query,
+      });
       return { status: 200, body: present.page(page, (v) => present.match(v)) };
     },
   }),
@@ -35,8 +38,8 @@ export const matchOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'The match from your side', schema: Match },
     errors: [400, 401, 404],
-    async handle(input, { useCases, present }) {
-      const view = await useCases.getMatch.execute({
+    async handle(input, { app, present }) {
+      const view = await app.matches.getMatch.execute({
         userId: callerOf(input).userId,
         matchId: input.params.matchId,
       });
@@ -54,8 +57,8 @@ export const matchOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Match ended' },
     errors: [400, 401, 404],
-    async handle(input, { useCases }) {
-      await useCases.endMatch.execute({ userId: callerOf(input).userId, matchId: input.params.matchId });
+    async handle(input, { app }) {
+      await app.matches.endMatch.execute({ userId: callerOf(input).userId, matchId: input.params.matchId });
       return { status: 204 };
     },
   }),
@@ -75,8 +78,8 @@ export const matchOperations = [
       schema: MessageList,
     },
     errors: [400, 401, 404],
-    async handle(input, { useCases, present }) {
-      const list = await useCases.listMessages.execute({
+    async handle(input, { app, present }) {
+      const list = await app.chat.listMessages.execute({
         userId: callerOf(input).userId,
         matchId: input.params.matchId,
         beforeId: input.query.before ?? null,
@@ -100,8 +103,8 @@ export const matchOperations = [
     bodyKind: 'json',
     success: { status: 201, description: 'The message', schema: Message },
     errors: [400, 401, 404, 415],
-    async handle(input, { useCases, present }) {
-      const view = await useCases.sendMessage.execute({
+    async handle(input, { app, present }) {
+      const view = await app.chat.sendMessage.execute({
         userId: callerOf(input).userId,
         matchId: input.params.matchId,
         text: input.body.text,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Presenter } from '../presenters.js';
-import type { ApiUseCases } from './api-use-cases.js';
+import type { Application } from '../../../application/application.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type AuthRequirement = 'none' | 'user';
@@ -39,7 +39,7 @@ export interface HttpResult {
 }
 
 export interface OperationContext {
-  readonly useCases: ApiUseCases;
+  readonly app: Application;
   readonly present: Presenter;
   /** The API's base path (`/api/v1` or `/fastify/v1`), for `Location` headers. */
   readonly basePath: string;

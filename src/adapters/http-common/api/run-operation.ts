@@ -58,7 +58,7 @@ export async function runOperation(
 async function authenticate(header: string | undefined, ctx: OperationContext): Promise<Caller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match?.[1]) throw new InvalidAccessTokenError();
-  return ctx.useCases.identifyUser.execute(match[1]);
+  return ctx.app.auth.identifyUser.execute(match[1]);
 }
 
 function parsePart(part: string, schema: z.ZodType, value: unknown, errors: FieldError[]): never {

@@ -21,10 +21,10 @@ export const sockOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'Every option list', schema: Options },
     errors: [],
-    async handle(_input, { useCases }) {
+    async handle(_input, { app }) {
       return {
         status: 200,
-        body: await useCases.listOptions.execute(),
+        body: await app.socks.listOptions.execute(),
         headers: { 'Cache-Control': 'public, max-age=3600' },
       };
     },
@@ -40,8 +40,8 @@ export const sockOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'A page of your socks', schema: pageOf(Sock) },
     errors: [400, 401],
-    async handle(input, { useCases, present }) {
-      const page = await useCases.listSocks.execute({ userId: callerOf(input).userId, page: input.query });
+    async handle(input, { app, present }) {
+      const page = await app.socks.listSocks.execute({ userId: callerOf(input).userId, page: input.query });
       return { status: 200, body: present.page(page, (v) => present.sock(v)) };
     },
   }),
@@ -56,8 +56,8 @@ export const sockOperations = [
     bodyKind: 'json',
     success: { status: 201, description: 'The new sock', schema: Sock },
     errors: [400, 401, 415, 422],
-    async handle(input, { useCases, present, basePath }) {
-      const view = await useCases.addSock.execute({
+    async handle(input, { app, present, basePath }) {
+      const view = await app.socks.addSock.execute({
         userId: callerOf(input).userId,
         attributes: input.body as SockAttributes,
       });
@@ -79,8 +79,8 @@ export const sockOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'The sock', schema: Sock },
     errors: [400, 401, 404],
-    async handle(input, { useCases, present }) {
-      const view = await useCases.getSock.execute({
+    async handle(input, { app, present }) {
+      const view = await app.socks.getSock.execute({
         userId: callerOf(input).userId,
         sockId: input.params.sockId,
       });
@@ -99,8 +99,8 @@ export const sockOperations = [
     bodyKind: 'json',
     success: { status: 200, description: 'The updated sock', schema: Sock },
     errors: [400, 401, 404, 415, 422],
-    async handle(input, { useCases, present }) {
-      const view = await useCases.updateSock.execute({
+    async handle(input, { app, present }) {
+      const view = await app.socks.updateSock.execute({
         userId: callerOf(input).userId,
         sockId: input.params.sockId,
         changes: input.body as Partial<SockAttributes>,
@@ -119,8 +119,8 @@ export const sockOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Sock deleted' },
     errors: [400, 401, 404],
-    async handle(input, { useCases }) {
-      await useCases.removeSock.execute({ userId: callerOf(input).userId, sockId: input.params.sockId });
+    async handle(input, { app }) {
+      await app.socks.removeSock.execute({ userId: callerOf(input).userId, sockId: input.params.sockId });
       return { status: 204 };
     },
   }),
@@ -135,8 +135,8 @@ export const sockOperations = [
     bodyKind: 'multipart',
     success: { status: 201, description: 'The stored picture', schema: Picture },
     errors: [400, 401, 404, 413, 415, 422],
-    async handle(input, { useCases, present }) {
-      const picture = await useCases.addSockPicture.execute({
+    async handle(input, { app, present }) {
+      const picture = await app.socks.addSockPicture.execute({
         userId: callerOf(input).userId,
         sockId: input.params.sockId,
         bytes: input.file?.bytes ?? new Uint8Array(),
@@ -155,8 +155,8 @@ export const sockOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Picture deleted' },
     errors: [400, 401, 404],
-    async handle(input, { useCases }) {
-      await useCases.removeSockPicture.execute({ userId: callerOf(input).userId, ...input.params });
+    async handle(input, { app }) {
+      await app.socks.removeSockPicture.execute({ userId: callerOf(input).userId, ...input.params });
       return { status: 204 };
     },
   }),

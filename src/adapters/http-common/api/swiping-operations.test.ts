@@ -1,10 +1,9 @@
 import { GetMatch } from '../../../application/matches/get-match.js';
 import { SwipeSock, type SwipeSockInput } from '../../../application/swiping/swipe-sock.js';
-import { createTestKit, type TestKit } from '../../../application/testing/test-kit.js';
+import { applicationOf, createTestKit, type TestKit } from '../../../application/testing/test-kit.js';
 import type { Sock } from '../../../domain/sock/sock.js';
 import type { User } from '../../../domain/user/user.js';
 import { Presenter } from '../presenters.js';
-import type { ApiUseCases } from './api-use-cases.js';
 import type { Operation } from './operation.js';
 import { swipingOperations } from './swiping-operations.js';
 
@@ -33,12 +32,9 @@ describe('the swipe operation', () => {
 
   const getMatch = () => new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock);
 
-  /** POST /socks/{aliceSock}/swipes by alice, liking bob's sock back; only these two use cases run. */
+  /** POST /socks/{aliceSock}/swipes by alice, liking bob's sock back, through the given `SwipeSock`. */
   const likeBack = (swipeSock: SwipeSock) => {
-    const useCases = { swipeSock, getMatch: getMatch() } satisfies Pick<
-      ApiUseCases,
-      'swipeSock' | 'getMatch'
-    >;
+    const app = applicationOf(kit);
     return operation.handle(
       {
         params: { sockId: aliceSock.id },
@@ -48,7 +44,7 @@ describe('the swipe operation', () => {
         file: null,
         clientIp: '127.0.0.1',
       },
-      { useCases: useCases as unknown as ApiUseCases, present, basePath: '/api/v1' },
+      { app: { ...app, swiping: { ...app.swiping, swipeSock } }, present, basePath: '/api/v1' },
     );
   };
 

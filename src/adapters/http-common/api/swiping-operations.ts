@@ -27,8 +27,8 @@ export const swipingOperations = [
       schema: CandidateList,
     },
     errors: [400, 401, 404],
-    async handle(input, { useCases, present }) {
-      const result = await useCases.listCandidates.execute({
+    async handle(input, { app, present }) {
+      const result = await app.swiping.listCandidates.execute({
         userId: callerOf(input).userId,
         sockId: input.params.sockId,
         limit: input.query.limit,
@@ -52,10 +52,14 @@ export const swipingOperations = [
       schema: SwipeResult,
     },
     errors: [400, 401, 404, 409, 415, 422],
-    async handle(input, { useCases, present }) {
+    async handle(input, { app, present }) {
       const { userId } = callerOf(input);
-      const result = await useCases.swipeSock.execute({ userId, sockId: input.params.sockId, ...input.body });
-      const match = result.matchId ? await madeMatch(useCases.getMatch, userId, result.matchId) : null;
+      const result = await app.swiping.swipeSock.execute({
+        userId,
+        sockId: input.params.sockId,
+        ...input.body,
+      });
+      const match = result.matchId ? await madeMatch(app.matches.getMatch, userId, result.matchId) : null;
       return {
         status: 201,
         body: {

@@ -20,9 +20,9 @@ export const userOperations = [
     bodyKind: 'json',
     success: { status: 201, description: 'The new account', schema: Me },
     errors: [400, 409, 415, 422],
-    async handle({ body }, { useCases, present, basePath }) {
+    async handle({ body }, { app, present, basePath }) {
       const { username, password, ...profile } = body;
-      const view = await useCases.registerUser.execute({
+      const view = await app.users.registerUser.execute({
         username,
         password,
         profile: signUpProfile(profile),
@@ -40,8 +40,8 @@ export const userOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'Your profile', schema: Me },
     errors: [401],
-    async handle(input, { useCases, present }) {
-      return { status: 200, body: present.me(await useCases.getProfile.execute(callerOf(input).userId)) };
+    async handle(input, { app, present }) {
+      return { status: 200, body: present.me(await app.users.getProfile.execute(callerOf(input).userId)) };
     },
   }),
   defineOperation({
@@ -55,8 +55,8 @@ export const userOperations = [
     bodyKind: 'json',
     success: { status: 200, description: 'Your updated profile', schema: Me },
     errors: [400, 401, 409, 415, 422],
-    async handle(input, { useCases, present }) {
-      const view = await useCases.updateProfile.execute({
+    async handle(input, { app, present }) {
+      const view = await app.users.updateProfile.execute({
         userId: callerOf(input).userId,
         changes: profileChanges(input.body),
       });
@@ -74,8 +74,8 @@ export const userOperations = [
     bodyKind: 'json',
     success: { status: 204, description: 'Password changed' },
     errors: [400, 401, 415, 422],
-    async handle(input, { useCases }) {
-      await useCases.changePassword.execute({ userId: callerOf(input).userId, ...input.body });
+    async handle(input, { app }) {
+      await app.users.changePassword.execute({ userId: callerOf(input).userId, ...input.body });
       return { status: 204 };
     },
   }),
@@ -89,8 +89,8 @@ export const userOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Account deleted' },
     errors: [401],
-    async handle(input, { useCases }) {
-      await useCases.deleteAccount.execute(callerOf(input).userId);
+    async handle(input, { app }) {
+      await app.users.deleteAccount.execute(callerOf(input).userId);
       return { status: 204 };
     },
   }),
@@ -105,8 +105,8 @@ export const userOperations = [
     bodyKind: 'none',
     success: { status: 200, description: 'A page of users', schema: pageOf(Me) },
     errors: [400, 401, 403],
-    async handle(input, { useCases, present }) {
-      const page = await useCases.listUsers.execute({
+    async handle(input, { app, present }) {
+      const page = await app.users.listUsers.execute({
         requesterId: callerOf(input).userId,
         page: input.query,
       });
@@ -123,8 +123,8 @@ export const userOperations = [
     bodyKind: 'multipart',
     success: { status: 201, description: 'The stored picture', schema: Picture },
     errors: [400, 401, 413, 415, 422],
-    async handle(input, { useCases, present }) {
-      const picture = await useCases.addUserPicture.execute({
+    async handle(input, { app, present }) {
+      const picture = await app.users.addUserPicture.execute({
         userId: callerOf(input).userId,
         bytes: input.file?.bytes ?? new Uint8Array(),
       });
@@ -142,8 +142,8 @@ export const userOperations = [
     bodyKind: 'none',
     success: { status: 204, description: 'Picture deleted' },
     errors: [400, 401, 404],
-    async handle(input, { useCases }) {
-      await useCases.removeUserPicture.execute({
+    async handle(input, { app }) {
+      await app.users.removeUserPicture.execute({
         userId: callerOf(input).userId,
         pictureId: input.params.pictureId,
       });

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { Application } from '../../../application/application.js';
 import type { ProfileView } from '../../../application/shared/views.js';
 import type { GeoPoint } from '../../../domain/geo/geo-point.js';
 import { requestProblems } from '../../http-common/request-limits.js';
@@ -8,7 +9,6 @@ import { csrfToken } from './csrf.js';
 import { takeFlash } from './flash.js';
 import { pictureModel, type PictureModel } from './view-models.js';
 import type { Views } from './views.js';
-import type { WebUseCases } from './web-use-cases.js';
 
 /** The logged-in person, as every page shows them (navbar, greeting). */
 export interface Viewer {
@@ -24,7 +24,7 @@ export interface Viewer {
 
 /** What every route module of the web UI is built with. */
 export interface WebContext {
-  readonly useCases: WebUseCases;
+  readonly app: Application;
   readonly views: Views;
   readonly assets: Readonly<Record<string, string>>;
   readonly mapTileUrl: string;

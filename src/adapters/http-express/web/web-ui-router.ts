@@ -3,6 +3,7 @@ import type session from 'express-session';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import type { Application } from '../../../application/application.js';
 import { UserNotFoundError } from '../../../domain/user/user-errors.js';
 import { toProblem } from '../../http-common/problem.js';
 import { REQUEST_LIMITS } from '../../http-common/request-limits.js';
@@ -20,10 +21,9 @@ import { swipeRoutes } from './routes/swipe.js';
 import { credentialStamp, endLogin, sessions } from './session.js';
 import { Views, versionedAssets } from './views.js';
 import { render, viewerFromProfile, type WebContext } from './web-context.js';
-import type { WebUseCases } from './web-use-cases.js';
 
 export interface WebUiDeps {
-  readonly useCases: WebUseCases;
+  readonly app: Application;
   readonly logger: Logger;
   /** Signs the session cookie and keys the credential stamps. */
   readonly sessionSecret: string;
@@ -43,7 +43,7 @@ export function webUiRouter(deps: WebUiDeps): express.Router {
     JSON.parse(readFileSync(join(WEB_PATHS.leaflet, '..', 'package.json'), 'utf8')) as { version: string }
   ).version;
   const ctx: WebContext = {
-    useCases: deps.useCases,
+    app: deps.app,
     views: new Views(WEB_PATHS.views, deps.cacheViews ?? true),
     assets: versionedAssets(WEB_PATHS.public, OWN_ASSETS, leafletVersion),
     mapTileUrl: deps.mapTileUrl,
@@ -83,7 +83,7 @@ function loadViewer(ctx: WebContext) {
     const userId = req.session.userId;
     if (!userId) return next();
     try {
-      const profile = await ctx.useCases.getProfile.execute(userId);
+      const profile = await ctx.app.users.getProfile.execute(userId);
       if (req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.user.passwordHash)) {
         await endLogin(req);
         flash(req, 'info', 'Your password was changed, so you were logged out. Please log in again.');

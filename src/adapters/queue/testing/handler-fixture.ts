@@ -1,21 +1,6 @@
-import { BuildDeck } from '../../../application/decks/build-deck.js';
-import { PlaceSockInDecks } from '../../../application/decks/place-sock-in-decks.js';
-import { DeliverSelfMail } from '../../../application/mails/deliver-self-mail.js';
-import { MarkSelfMailFailed } from '../../../application/mails/mark-self-mail-failed.js';
-import type { CandidatePool } from '../../../application/ports/candidate-pool.js';
-import type { Clock } from '../../../application/ports/clock.js';
-import type { DeckRepository } from '../../../application/ports/deck-repository.js';
+import { createApplication, type ApplicationPorts } from '../../../application/application.js';
 import type { EmailSender } from '../../../application/ports/email-sender.js';
-import type { IdGenerator } from '../../../application/ports/id-generator.js';
-import type { MailRepository } from '../../../application/ports/mail-repository.js';
-import type { MatchRepository } from '../../../application/ports/match-repository.js';
-import type { PictureRepository } from '../../../application/ports/picture-repository.js';
-import type { SockRepository } from '../../../application/ports/sock-repository.js';
-import type { SwipeRepository } from '../../../application/ports/swipe-repository.js';
 import type { Outbox, OutboxEvent, OutboxMessage } from '../../../application/ports/outbox.js';
-import type { PictureStore } from '../../../application/ports/picture-store.js';
-import type { UnitOfWork } from '../../../application/ports/unit-of-work.js';
-import type { UserRepository } from '../../../application/ports/user-repository.js';
 import { SelfMail } from '../../../domain/mail/self-mail.js';
 import type { User } from '../../../domain/user/user.js';
 import { OutboxEventHandler } from '../outbox-event-handler.js';
@@ -23,47 +8,17 @@ import { OutboxEventHandler } from '../outbox-event-handler.js';
 export const PUBLIC_URL = 'https://hotsox.example';
 
 /**
- * The parts of the application's test kit these helpers use, by port: adapter code may not import
- * the fakes (dependency-cruiser), so the tests pass `createTestKit()` in.
+ * The application's test kit, by its ports: adapter code may not import the fakes
+ * (dependency-cruiser), so the tests pass `createTestKit()` in.
  */
-export interface KitPorts {
-  readonly emailSender: EmailSender;
-  readonly pictureStore: PictureStore;
-  readonly mails: MailRepository;
-  readonly users: UserRepository;
-  readonly uow: UnitOfWork;
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
+export interface KitPorts extends ApplicationPorts {
   readonly outbox: Outbox & { pending(): OutboxEvent[] };
-  readonly socks: SockRepository;
-  readonly pictures: PictureRepository;
-  readonly swipes: SwipeRepository;
-  readonly matches: MatchRepository;
-  readonly decks: DeckRepository;
-  readonly candidatePool: CandidatePool;
 }
 
-/** The real handler over the kit's fakes (or another email sender). */
+/** The real handler, running the real use cases over the kit's fakes (or another email sender). */
 export function handlerOver(kit: KitPorts, emailSender: EmailSender = kit.emailSender): OutboxEventHandler {
-  return new OutboxEventHandler(
-    emailSender,
-    kit.pictureStore,
-    new DeliverSelfMail(kit.mails, kit.users, emailSender, kit.uow, kit.clock),
-    new MarkSelfMailFailed(kit.mails, kit.uow),
-    { publicUrl: PUBLIC_URL },
-    {
-      buildDeck: new BuildDeck(
-        kit.socks,
-        kit.swipes,
-        kit.matches,
-        kit.candidatePool,
-        kit.decks,
-        kit.uow,
-        kit.clock,
-      ),
-      placeSockInDecks: new PlaceSockInDecks(kit.socks, kit.pictures, kit.candidatePool, kit.decks, kit.uow),
-    },
-  );
+  const app = createApplication({ ...kit, emailSender }, { publicUrl: PUBLIC_URL });
+  return new OutboxEventHandler(app, emailSender, kit.pictureStore, { publicUrl: PUBLIC_URL });
 }
 
 /** A queued self-mail of `owner`, stored. */

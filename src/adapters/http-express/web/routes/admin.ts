@@ -13,7 +13,7 @@ export function adminRoutes(ctx: WebContext): express.Router {
   router.get('/admin/users', async (req: Request, res: Response) => {
     const query = PageQuery.safeParse({ page: req.query.page ?? '1', pageSize: '50' });
     const page = query.success ? query.data : { page: 1, pageSize: 50 };
-    const result = await ctx.useCases.listUsers.execute({ requesterId: me(res).id, page });
+    const result = await ctx.app.users.listUsers.execute({ requesterId: me(res).id, page });
     render(ctx, req, res, 'admin/users', {
       title: 'Users',
       users: result.items.map((v) => ({

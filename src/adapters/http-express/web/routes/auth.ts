@@ -37,7 +37,7 @@ const MAX_TOKEN_LENGTH = 200;
 /** Sign-up, login, logout, forgotten and changed passwords. */
 export function authRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
-  const { useCases } = ctx;
+  const { app } = ctx;
   const stamp = (passwordHash: string) => credentialStamp(ctx.sessionSecret, passwordHash);
   const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 
@@ -58,7 +58,7 @@ export function authRoutes(ctx: WebContext): express.Router {
     }
     const { username, password, ...profile } = form.data;
     try {
-      const view = await useCases.registerUser.execute({
+      const view = await app.users.registerUser.execute({
         username,
         password,
         profile: signUpProfile(profile),
@@ -84,7 +84,6 @@ export function authRoutes(ctx: WebContext): express.Router {
         values,
         errors,
         next: safeNext(req.query.next ?? body(req).next),
-        resetAvailable: !!useCases.passwordReset,
       },
       status,
     );
@@ -98,7 +97,7 @@ export function authRoutes(ctx: WebContext): express.Router {
     const form = parseForm(LoginBody, req.body, LOGIN_FORM);
     if (!form.ok) return loginPage(req, res, withoutSecrets(form.values), form.errors, 422);
     try {
-      const user = await useCases.checkCredentials.execute({
+      const user = await app.auth.checkCredentials.execute({
         ...form.data,
         clientKey: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       });
@@ -122,23 +121,14 @@ export function authRoutes(ctx: WebContext): express.Router {
 
   // Forgotten password: an email with a link that works once, for an hour.
   const forgotPage = (req: Request, res: Response, values = {}, errors: FormErrors = {}, status = 200) =>
-    render(
-      ctx,
-      req,
-      res,
-      'auth/forgot',
-      { title: 'Forgot your password?', values, errors, available: !!useCases.passwordReset },
-      status,
-    );
+    render(ctx, req, res, 'auth/forgot', { title: 'Forgot your password?', values, errors }, status);
 
   router.get('/password/forgot', (req: Request, res: Response) => forgotPage(req, res));
 
   router.post('/password/forgot', async (req: Request, res: Response) => {
-    const reset = useCases.passwordReset;
-    if (!reset) return forgotPage(req, res, {}, {}, 503);
     const form = parseForm(ForgotBody, req.body, FORGOT_FORM);
     if (!form.ok) return forgotPage(req, res, form.values, form.errors, 422);
-    await reset.request.execute({ email: form.data.email });
+    await app.auth.requestPasswordReset.execute({ email: form.data.email });
     flash(
       req,
       'info',
@@ -160,9 +150,8 @@ export function authRoutes(ctx: WebContext): express.Router {
     render(ctx, req, res, 'auth/reset-invalid', { title: 'This link has expired' }, 410);
 
   router.get('/password/reset/:token', async (req: Request, res: Response) => {
-    const reset = useCases.passwordReset;
     const token = String(req.params.token);
-    if (!reset || token.length > MAX_TOKEN_LENGTH || !(await reset.check.execute(token))) {
+    if (token.length > MAX_TOKEN_LENGTH || !(await app.auth.checkPasswordResetLink.execute(token))) {
       return invalidLink(req, res);
     }
     res.set('Referrer-Policy', 'no-referrer');
@@ -170,15 +159,14 @@ export function authRoutes(ctx: WebContext): express.Router {
   });
 
   router.post('/password/reset/:token', async (req: Request, res: Response) => {
-    const reset = useCases.passwordReset;
     const token = String(req.params.token);
-    if (!reset || token.length > MAX_TOKEN_LENGTH) return invalidLink(req, res);
+    if (token.length > MAX_TOKEN_LENGTH) return invalidLink(req, res);
     const form = parseForm(NewPasswordBody, req.body, NEW_PASSWORD_FORM);
     const mismatch = passwordsDiffer(body(req), 'newPassword', 'newPasswordConfirm');
     if (!form.ok || mismatch)
       return resetPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
     try {
-      await reset.reset.execute({ token, newPassword: form.data.newPassword });
+      await app.auth.resetPassword.execute({ token, newPassword: form.data.newPassword });
     } catch (error) {
       const errors = domainFormErrors(error, ['newPassword']);
       if (!errors) throw error;
@@ -202,7 +190,7 @@ export function authRoutes(ctx: WebContext): express.Router {
     if (!form.ok || mismatch)
       return passwordPage(req, res, { ...(form.ok ? {} : form.errors), ...mismatch }, 422);
     try {
-      await useCases.changePassword.execute({ userId: me(res).id, ...form.data });
+      await app.users.changePassword.execute({ userId: me(res).id, ...form.data });
     } catch (error) {
       const errors = domainFormErrors(error, Object.keys(CHANGE_PASSWORD_FORM));
       if (!errors) throw error;

@@ -18,14 +18,17 @@ const CHAT_HISTORY = 100;
 /** Matches, a match's profile and map, ending a match, and the chat. */
 export function matchRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
-  const { useCases } = ctx;
+  const { app } = ctx;
   router.use('/matches', requireLogin);
 
   const getMatch = (res: Response, matchId: unknown) =>
-    useCases.getMatch.execute({ userId: me(res).id, matchId: pathId(matchId) });
+    app.matches.getMatch.execute({ userId: me(res).id, matchId: pathId(matchId) });
 
   router.get('/matches', async (req: Request, res: Response) => {
-    const page = await useCases.listMatches.execute({ userId: me(res).id, page: { page: 1, pageSize: 100 } });
+    const page = await app.matches.listMatches.execute({
+      userId: me(res).id,
+      page: { page: 1, pageSize: 100 },
+    });
     render(ctx, req, res, 'matches/index', {
       title: 'My matches',
       matches: page.items.map((m) => ({
@@ -61,7 +64,7 @@ export function matchRoutes(ctx: WebContext): express.Router {
 
   router.post('/matches/:matchId/end', async (req: Request, res: Response) => {
     const match = await getMatch(res, req.params.matchId);
-    await useCases.endMatch.execute({ userId: me(res).id, matchId: match.match.id });
+    await app.matches.endMatch.execute({ userId: me(res).id, matchId: match.match.id });
     flash(
       req,
       'success',
@@ -79,7 +82,7 @@ export function matchRoutes(ctx: WebContext): express.Router {
   ) => {
     const viewer = me(res);
     const match = await getMatch(res, req.params.matchId);
-    const list = await useCases.listMessages.execute({
+    const list = await app.chat.listMessages.execute({
       userId: viewer.id,
       matchId: match.match.id,
       beforeId: null,
@@ -119,7 +122,7 @@ export function matchRoutes(ctx: WebContext): express.Router {
     const form = parseForm(NewMessageBody, req.body, { text: 'text' });
     if (!form.ok) return chatPage(req, res, form.values, form.errors, 422);
     try {
-      await useCases.sendMessage.execute({ userId: me(res).id, matchId, text: form.data.text });
+      await app.chat.sendMessage.execute({ userId: me(res).id, matchId, text: form.data.text });
     } catch (error) {
       const errors = domainFormErrors(error, ['text']);
       if (!errors) throw error;

@@ -9,8 +9,8 @@ export function pageRoutes(ctx: WebContext): express.Router {
     const viewer = viewerOf(res);
     if (!viewer) return render(ctx, req, res, 'pages/landing', { title: 'Reunite your lonely socks' });
     const [socks, matches] = await Promise.all([
-      ctx.useCases.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } }),
-      ctx.useCases.listMatches.execute({ userId: viewer.id, page: { page: 1, pageSize: 1 } }),
+      ctx.app.socks.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } }),
+      ctx.app.matches.listMatches.execute({ userId: viewer.id, page: { page: 1, pageSize: 1 } }),
     ]);
     const hasPicture = viewer.profile.pictures.length > 0;
     const sockWithoutPicture = socks.items.find((s) => s.pictures.length === 0) ?? null;

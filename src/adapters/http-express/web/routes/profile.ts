@@ -20,7 +20,7 @@ import { uploadPictures } from './pictures.js';
 /** The own profile: view, edit, pictures, delete the account. */
 export function profileRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
-  const { useCases } = ctx;
+  const { app } = ctx;
   router.use('/profile', requireLogin);
 
   router.get('/profile', (req: Request, res: Response) => {
@@ -55,7 +55,7 @@ export function profileRoutes(ctx: WebContext): express.Router {
     const form = parseForm(UpdateMeBody, req.body, PROFILE_FORM);
     if (!form.ok) return editPage(req, res, form.values, form.errors, 422);
     try {
-      await useCases.updateProfile.execute({ userId: me(res).id, changes: profileChanges(form.data) });
+      await app.users.updateProfile.execute({ userId: me(res).id, changes: profileChanges(form.data) });
     } catch (error) {
       const errors = domainFormErrors(error, Object.keys(PROFILE_FORM));
       if (!errors) throw error;
@@ -74,19 +74,19 @@ export function profileRoutes(ctx: WebContext): express.Router {
 
   router.post('/profile/pictures', async (req: Request, res: Response) => {
     const userId = me(res).id;
-    await uploadPictures(req, (bytes) => useCases.addUserPicture.execute({ userId, bytes }));
+    await uploadPictures(req, (bytes) => app.users.addUserPicture.execute({ userId, bytes }));
     res.redirect(303, '/profile/pictures');
   });
 
   router.post('/profile/pictures/:pictureId/delete', async (req: Request, res: Response) => {
     const pictureId = pathId(req.params.pictureId);
-    await useCases.removeUserPicture.execute({ userId: me(res).id, pictureId });
+    await app.users.removeUserPicture.execute({ userId: me(res).id, pictureId });
     flash(req, 'success', 'Picture deleted. It was not that bad, was it?');
     res.redirect(303, '/profile/pictures');
   });
 
   router.post('/profile/delete', async (req: Request, res: Response) => {
-    await useCases.deleteAccount.execute(me(res).id);
+    await app.users.deleteAccount.execute(me(res).id);
     await endLogin(req);
     flash(req, 'info', 'Your account is deleted. Sorry to see you go :( We sent you a goodbye email.');
     res.redirect(303, '/');

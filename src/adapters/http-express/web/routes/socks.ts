@@ -32,15 +32,15 @@ const SOCK_FIELDS = Object.keys(SOCK_FORM);
 /** The own socks: grid, add, details, edit, pictures, delete. */
 export function sockRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
-  const { useCases } = ctx;
+  const { app } = ctx;
   router.use('/socks', requireLogin);
   const today = () => new Date().toISOString().slice(0, 10);
 
   const getOwnSock = (res: Response, sockId: unknown) =>
-    useCases.getSock.execute({ userId: me(res).id, sockId: pathId(sockId) });
+    app.socks.getSock.execute({ userId: me(res).id, sockId: pathId(sockId) });
 
   router.get('/socks', async (req: Request, res: Response) => {
-    const page = await useCases.listSocks.execute({ userId: me(res).id, page: { page: 1, pageSize: 100 } });
+    const page = await app.socks.listSocks.execute({ userId: me(res).id, page: { page: 1, pageSize: 100 } });
     render(ctx, req, res, 'socks/index', { title: 'My socks', socks: page.items.map(sockModel) });
   });
 
@@ -74,7 +74,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
     const form = parseForm(NewSockBody, req.body, SOCK_FORM);
     if (!form.ok) return formPage(req, res, { values: form.values, errors: form.errors }, 422);
     try {
-      const view = await useCases.addSock.execute({
+      const view = await app.socks.addSock.execute({
         userId: me(res).id,
         attributes: form.data as SockAttributes,
       });
@@ -103,7 +103,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
     const form = parseForm(NewSockBody, req.body, SOCK_FORM);
     if (!form.ok) return formPage(req, res, { sock, values: form.values, errors: form.errors }, 422);
     try {
-      const view = await useCases.updateSock.execute({
+      const view = await app.socks.updateSock.execute({
         userId: me(res).id,
         sockId: sock.id,
         changes: form.data as SockAttributes,
@@ -119,7 +119,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
 
   router.post('/socks/:sockId/delete', async (req: Request, res: Response) => {
     const sock = (await getOwnSock(res, req.params.sockId)).sock;
-    await useCases.removeSock.execute({ userId: me(res).id, sockId: sock.id });
+    await app.socks.removeSock.execute({ userId: me(res).id, sockId: sock.id });
     if (req.session.swipeSockId === sock.id) delete req.session.swipeSockId;
     flash(req, 'success', `${sock.name} is gone. May it find peace in the great laundry basket in the sky.`);
     res.redirect(303, '/socks');
@@ -137,14 +137,14 @@ export function sockRoutes(ctx: WebContext): express.Router {
     const userId = me(res).id;
     const sockId = pathId(req.params.sockId);
     // Ownership before reading the upload: another user's sock is a 404, not a place to send files.
-    await useCases.getSock.execute({ userId, sockId });
-    await uploadPictures(req, (bytes) => useCases.addSockPicture.execute({ userId, sockId, bytes }));
+    await app.socks.getSock.execute({ userId, sockId });
+    await uploadPictures(req, (bytes) => app.socks.addSockPicture.execute({ userId, sockId, bytes }));
     res.redirect(303, `/socks/${sockId}/pictures`);
   });
 
   router.post('/socks/:sockId/pictures/:pictureId/delete', async (req: Request, res: Response) => {
     const sockId = pathId(req.params.sockId);
-    await useCases.removeSockPicture.execute({
+    await app.socks.removeSockPicture.execute({
       userId: me(res).id,
       sockId,
       pictureId: pathId(req.params.pictureId),

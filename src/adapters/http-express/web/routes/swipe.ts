@@ -12,18 +12,18 @@ const SwipeForm = SwipeBody.extend({ sockId: Id });
 /** Swiping on behalf of one of the own socks, and the "You have a match!" page. */
 export function swipeRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
-  const { useCases } = ctx;
+  const { app } = ctx;
   router.use('/swipe', requireLogin);
 
   router.get('/swipe', async (req: Request, res: Response) => {
     const viewer = me(res);
-    const socks = (await useCases.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } }))
+    const socks = (await app.socks.listSocks.execute({ userId: viewer.id, page: { page: 1, pageSize: 100 } }))
       .items;
     const wanted = typeof req.query.sock === 'string' ? req.query.sock : req.session.swipeSockId;
     const chosen =
       socks.find((s) => s.sock.id === wanted) ?? (socks.length === 1 ? (socks[0] ?? null) : null);
     const candidate = chosen
-      ? ((await useCases.listCandidates.execute({ userId: viewer.id, sockId: chosen.sock.id, limit: 1 }))
+      ? ((await app.swiping.listCandidates.execute({ userId: viewer.id, sockId: chosen.sock.id, limit: 1 }))
           .items[0] ?? null)
       : null;
     render(ctx, req, res, 'swipe/index', {
@@ -49,7 +49,12 @@ export function swipeRoutes(ctx: WebContext): express.Router {
     req.session.swipeSockId = sockId;
     const back = `/swipe?sock=${encodeURIComponent(sockId)}`;
     try {
-      const result = await useCases.swipeSock.execute({ userId: me(res).id, sockId, targetSockId, decision });
+      const result = await app.swiping.swipeSock.execute({
+        userId: me(res).id,
+        sockId,
+        targetSockId,
+        decision,
+      });
       if (result.matchId) return res.redirect(303, `/swipe/matched/${result.matchId}`);
       flash(
         req,
@@ -69,7 +74,10 @@ export function swipeRoutes(ctx: WebContext): express.Router {
 
   router.get('/swipe/matched/:matchId', async (req: Request, res: Response) => {
     const viewer = me(res);
-    const match = await useCases.getMatch.execute({ userId: viewer.id, matchId: pathId(req.params.matchId) });
+    const match = await app.matches.getMatch.execute({
+      userId: viewer.id,
+      matchId: pathId(req.params.matchId),
+    });
     render(ctx, req, res, 'swipe/matched', {
       title: 'You have a match!',
       match,

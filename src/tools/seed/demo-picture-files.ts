@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { isPictureKey, resolveMediaPath } from '../../adapters/http-common/pictures/local-picture-store.js';
+import { isPictureKey, resolveMediaPath } from '../../adapters/media/local-picture-store.js';
 import type { PictureStore } from '../../application/ports/picture-store.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { UnreadablePictureError } from '../../../domain/picture/picture.js';
+import { UnreadablePictureError } from '../../domain/picture/picture.js';
 import { LocalPictureStore, resolveMediaPath } from './local-picture-store.js';
 
 const RED = { r: 255, g: 0, b: 0 };

@@ -1,4 +1,4 @@
-import { InMemoryLoginThrottle } from '../../../application/testing/in-memory-login-throttle.js';
+import { InMemoryLoginThrottle } from '../../application/testing/in-memory-login-throttle.js';
 import { InProcessLoginThrottle } from './in-process-login-throttle.js';
 import { HandClock, loginThrottleContract } from './login-throttle.contract.js';
 

@@ -1,5 +1,5 @@
 import { Algorithm, hash, verify, type Options } from '@node-rs/argon2';
-import type { PasswordHasher } from '../../../application/ports/password-hasher.js';
+import type { PasswordHasher } from '../../application/ports/password-hasher.js';
 
 /** OWASP's first argon2id recommendation: 19 MiB, 2 passes, 1 lane (about 30 ms here). */
 const OPTIONS: Options = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

@@ -4,7 +4,7 @@ import type {
   AccessTokenClaims,
   AccessTokens,
   IssuedAccessToken,
-} from '../../../application/ports/access-tokens.js';
+} from '../../application/ports/access-tokens.js';
 
 const ISSUER = 'hotsox';
 const AUDIENCE = 'hotsox-api';

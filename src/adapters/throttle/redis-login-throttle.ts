@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../../../application/ports/clock.js';
-import type { LoginThrottle } from '../../../application/ports/login-throttle.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { LoginThrottle } from '../../application/ports/login-throttle.js';
 
 export interface RedisLoginThrottleOptions {
   readonly keyPrefix?: string;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SecretTokens } from '../../../application/ports/secret-tokens.js';
+import type { SecretTokens } from '../../application/ports/secret-tokens.js';
 
 /**
  * 256 random bits as base64url (43 characters, safe in URLs and form fields), stored as their

@@ -2,11 +2,11 @@ import { readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMigratedDatabase, type MigratedDatabase } from '../../../test/support/postgres-harness.js';
-import { LocalPictureStore } from '../../adapters/http-common/pictures/local-picture-store.js';
+import { LocalPictureStore } from '../../adapters/media/local-picture-store.js';
 import { createMikroOrmRepositories } from '../../adapters/persistence/mikro-orm-repositories.js';
 import { FakeGeocoder } from '../../application/testing/fake-geocoder.js';
-import { RandomUuidGenerator } from '../system/random-uuid-generator.js';
-import { SystemClock } from '../system/system-clock.js';
+import { RandomUuidGenerator } from '../../adapters/system/random-uuid-generator.js';
+import { SystemClock } from '../../adapters/system/system-clock.js';
 import { seedDemoData, type SeedDeps, type SeedOptions } from './seed-demo-data.js';
 
 jest.setTimeout(120_000);

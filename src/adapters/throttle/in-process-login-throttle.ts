@@ -1,5 +1,5 @@
-import type { Clock } from '../../../application/ports/clock.js';
-import type { LoginThrottle } from '../../../application/ports/login-throttle.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { LoginThrottle } from '../../application/ports/login-throttle.js';
 
 export interface InProcessLoginThrottleOptions {
   readonly maxFailures?: number;

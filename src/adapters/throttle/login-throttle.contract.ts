@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../../application/ports/clock.js';
-import type { LoginThrottle } from '../../../application/ports/login-throttle.js';
+import type { Clock } from '../../application/ports/clock.js';
+import type { LoginThrottle } from '../../application/ports/login-throttle.js';
 
 /** A clock that moves only when told to, in milliseconds. */
 export class HandClock implements Clock {

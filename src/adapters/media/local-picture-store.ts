@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { UnreadablePictureError, type ImageType } from '../../../domain/picture/picture.js';
-import type { PictureStore } from '../../../application/ports/picture-store.js';
+import { UnreadablePictureError, type ImageType } from '../../domain/picture/picture.js';
+import type { PictureStore } from '../../application/ports/picture-store.js';
 
 /**
  * A key is `<2 hex>/<32 hex>`: made here from random bytes only, never from user input, so it
