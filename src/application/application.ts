@@ -150,7 +150,7 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
         clock,
       ),
       logOut: new LogOut(p.secretTokens, p.refreshTokens, uow, clock),
-      checkCredentials: new CheckCredentials(p.users, p.passwordHasher, p.loginThrottle),
+      checkCredentials: new CheckCredentials(p.users, p.passwordHasher, p.loginThrottle, p.secretTokens),
       requestPasswordReset: new RequestPasswordReset(
         p.users,
         p.passwordResetTokens,
@@ -173,9 +173,9 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       ),
     },
     users: {
-      registerUser: new RegisterUser(p.users, p.passwordHasher, p.geocoder, ids, uow, clock),
-      getProfile: new GetProfile(p.users, p.pictures, clock),
-      updateProfile: new UpdateProfile(p.users, p.pictures, p.geocoder, uow, clock),
+      registerUser: new RegisterUser(p.users, p.passwordHasher, p.secretTokens, p.geocoder, ids, uow, clock),
+      getProfile: new GetProfile(p.users, p.pictures, p.secretTokens, clock),
+      updateProfile: new UpdateProfile(p.users, p.pictures, p.geocoder, p.secretTokens, uow, clock),
       changePassword: new ChangePassword(p.users, p.passwordHasher, p.refreshTokens, uow, clock),
       deleteAccount: new DeleteAccount(p.users, p.pictures, outbox, uow),
       listUsers: new ListUsers(p.users, p.pictures, clock),

@@ -25,7 +25,7 @@ export interface Runtime {
   readonly database: Database;
   /** This app's Redis (REDIS_URL): its job queue and sessions; null on the embedded defaults. */
   readonly appRedis: Redis | null;
-  /** The Redis both apps reach (CHAT_REDIS_URL): login throttling and chat fan-out. */
+  /** The Redis both apps reach (CHAT_REDIS_URL): the login throttle, which holds across both apps. */
   readonly sharedRedis: Redis | null;
   readonly container: Container;
   /** Every use case, made from the ports bound in `container`. */

@@ -23,7 +23,7 @@ import { swipeRuleScenarios, swipingScenarios } from './swiping.scenarios.js';
 import { userScenarios } from './users.scenarios.js';
 
 /**
- * The HTTP contract of api-v1.md, run against both APIs: every endpoint with its success answer
+ * The HTTP contract of docs/api.md, run against both APIs: every endpoint with its success answer
  * (validated by the strict response schemas) and every error status the contract lists.
  * `makeTargets` is called per group of scenarios, or per test where the whole state matters.
  */

@@ -7,7 +7,7 @@ import { inMemoryApps } from './in-memory-apps.js';
 
 export type ApiName = 'express' | 'fastify';
 
-/** Where each app serves the contract (api-v1.md). */
+/** Where each app serves the contract (docs/api.md). */
 export const API_BASES = { express: '/api/v1', fastify: '/fastify/v1' } as const;
 export type ApiBase = (typeof API_BASES)[ApiName];
 

@@ -1,17 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Orm } from '../../../src/adapters/persistence/mikro-orm.config.js';
+import { columnName } from '../../../src/adapters/persistence/schemas/columns.js';
+import { GENDERS, type Option } from '../../../src/domain/options/option-lists.js';
 import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  GENDERS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-  type Option,
-} from '../../../src/domain/options/option-lists.js';
+  SOCK_FIELDS,
+  SOCK_FIELD_NAMES,
+  type SockField,
+  type SockFieldName,
+  type SockFieldsOfKind,
+} from '../../../src/domain/sock/sock-fields.js';
 import { execute } from './database.js';
 import { Progress } from './progress.js';
 import type { Random } from './random.js';
@@ -56,6 +53,12 @@ const WORDS = (
   'dryer drawer partner match soft itchy bright faded festival marathon winter summer grandma knitted ' +
   'lavender smelly clean dancing hiking office sneaker boot slipper sofa cat dog garden beach mountain'
 ).split(' ');
+/** How many words each text of a sock has, at least and at most. */
+const SOCK_TEXT_WORDS: Record<SockFieldsOfKind<'text'>, readonly [number, number]> = {
+  name: [1, 2],
+  story: [0, 60],
+  specialty: [1, 8],
+};
 /** The `sock_changes` triggers a bulk seed may switch off (never the foreign-key triggers). */
 const LOG_TRIGGERS = [
   { table: 'socks', trigger: 'socks_log_change' },
@@ -371,28 +374,11 @@ class RowMaker {
     };
   }
 
+  /** The attribute columns in `SOCK_FIELDS` order (the order of the draws): any key, any number in range. */
   sock(id: string, ownerId: string) {
-    return {
-      id,
-      owner_id: ownerId,
-      name: this.words(1, 2),
-      story: this.words(0, 60),
-      color: this.key(COLORS),
-      fabric: this.key(FABRICS),
-      thickness: this.key(THICKNESSES),
-      brand: this.key(BRANDS),
-      type: this.key(SOCK_TYPES),
-      size: this.key(SIZES),
-      age: this.random.int(0, 25),
-      separation_date: this.dayBefore(this.random.int(0, 1500)),
-      condition: this.key(CONDITIONS),
-      holes: this.random.int(0, 10),
-      kilometers: this.random.int(0, 1000),
-      environment: this.key(ENVIRONMENTS),
-      washed_per_week: this.random.int(0, 7),
-      specialty: this.words(1, 8),
-      created_at: this.instantBefore(720),
-    };
+    const row: Row = { id, owner_id: ownerId };
+    for (const name of SOCK_FIELD_NAMES) row[columnName(name)] = this.attribute(name, SOCK_FIELDS[name]);
+    return { ...row, created_at: this.instantBefore(720) };
   }
 
   picture(userId: string, sockId: string | null, createdAt: string) {
@@ -421,6 +407,19 @@ class RowMaker {
       created_at: this.instantBefore(300),
       ended_at: this.random.next() < 0.3 ? this.now.toISOString() : null,
     };
+  }
+
+  private attribute(name: SockFieldName, field: SockField): string | number {
+    switch (field.kind) {
+      case 'text':
+        return this.words(...SOCK_TEXT_WORDS[name as SockFieldsOfKind<'text'>]);
+      case 'option':
+        return this.key(field.options);
+      case 'integer':
+        return this.random.int(field.min, field.max);
+      case 'date':
+        return this.dayBefore(this.random.int(0, 1500));
+    }
   }
 
   private key(options: ReadonlyArray<Option>): string {

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { ColorKey } from '../../../src/domain/options/option-lists.js';
+import type { SockFieldName } from '../../../src/domain/sock/sock-fields.js';
 import { avatarSvg, sockSvg } from '../../../src/tools/seed/demo-images.js';
 import { Random } from './random.js';
 
@@ -97,7 +98,7 @@ export async function seedThroughApi(
         environment: pick('environment'),
         washedPerWeek: random.int(0, 7),
         specialty: 'Benchmarks',
-      },
+      } satisfies Record<SockFieldName, unknown>,
     })) as { id: string };
     // Only the swiped socks need a picture (a sock without one is no candidate, and cannot be
     // swiped): the bench socks go without, which also keeps seeding short.

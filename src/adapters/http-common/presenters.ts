@@ -1,3 +1,4 @@
+import { pickSockFields } from '../../domain/sock/sock-fields.js';
 import type { SelfMail } from '../../domain/mail/self-mail.js';
 import type { Picture } from '../../domain/picture/picture.js';
 import type { Page } from '../../domain/shared/page.js';
@@ -112,25 +113,9 @@ export class Presenter {
   }
 
   private candidateSock(view: SockView) {
-    const s = view.sock;
     return {
-      id: s.id,
-      name: s.name,
-      story: s.story,
-      color: s.color,
-      fabric: s.fabric,
-      thickness: s.thickness,
-      brand: s.brand,
-      type: s.type,
-      size: s.size,
-      age: s.age,
-      separationDate: s.separationDate,
-      condition: s.condition,
-      holes: s.holes,
-      kilometers: s.kilometers,
-      environment: s.environment,
-      washedPerWeek: s.washedPerWeek,
-      specialty: s.specialty,
+      id: view.sock.id,
+      ...pickSockFields(view.sock),
       pictures: view.pictures.map((p) => this.picture(p)),
     };
   }

@@ -35,6 +35,15 @@ const STATUS: Record<ErrorKind, number> = {
   unsupported: 415,
 };
 
+/**
+ * The request field of each domain field whose name in the contract differs from the domain's:
+ * the API's naming stays out of the domain. Any other domain field has its own name in requests.
+ */
+const REQUEST_FIELDS: Readonly<Partial<Record<string, string>>> = {
+  /** Uploads carry the picture in the multipart field `file`. */
+  picture: 'file',
+};
+
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -97,8 +106,9 @@ export function toProblem(error: unknown): Problem {
     if (error.kind === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer';
     if (error.kind === 'limit-exceeded')
       headers['Retry-After'] = String(error.details.retryAfterSeconds ?? 60);
-    const errors = error.details.field
-      ? [{ path: `body.${error.details.field}`, message: error.message }]
+    const field = error.details.field;
+    const errors = field
+      ? [{ path: `body.${REQUEST_FIELDS[field] ?? field}`, message: error.message }]
       : undefined;
     return problem(status, error.code, error.message, errors, headers);
   }

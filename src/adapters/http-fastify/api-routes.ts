@@ -14,7 +14,7 @@ export interface ApiRoutesDeps {
 }
 
 /**
- * The REST API (`api-v1.md`) on Fastify, registered under a prefix: every operation of the
+ * The REST API (`docs/api.md`) on Fastify, registered under a prefix: every operation of the
  * shared table. Bodies are read raw and decoded by the shared `decodeBody`, so both APIs answer
  * malformed, oversized and mistyped bodies identically.
  */

@@ -1,6 +1,7 @@
 import type { Option } from '../../domain/options/option-lists.js';
 import { ordinalOf } from '../../domain/options/option-lists.js';
 import { OWNER_COLUMNS } from './candidate-rows.js';
+import { columnName } from './schemas/columns.js';
 import { CalendarDate } from '../../domain/shared/calendar-date.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import {
@@ -116,13 +117,13 @@ export function numericScoreSql(own: ScoredSock, alias: string): SqlFragment {
   const bindings: unknown[] = [];
   for (const term of ORDINAL_TERMS) {
     terms.push(
-      `${term.weight} * (1 - abs(?::int - ${ordinalCase(term.options, `${alias}.${column(term.field)}`)})::float8 / ${term.divisor})`,
+      `${term.weight} * (1 - abs(?::int - ${ordinalCase(term.options, `${alias}.${columnName(term.field)}`)})::float8 / ${term.divisor})`,
     );
     bindings.push(ordinalOf<string>(term.options, own[term.field]));
   }
   for (const term of INTEGER_TERMS) {
     terms.push(
-      `${term.weight} * (1 - abs(?::bigint - ${alias}.${column(term.field)})::float8 / ${term.divisor})`,
+      `${term.weight} * (1 - abs(?::bigint - ${alias}.${columnName(term.field)})::float8 / ${term.divisor})`,
     );
     bindings.push(own[term.field]);
   }
@@ -145,11 +146,6 @@ function dateRatioSql(candidateDay: string): string {
 function ordinalCase(options: ReadonlyArray<Option>, columnRef: string): string {
   const arms = options.map((o, i) => `when ${textLiteral(o.key)} then ${i + 1}`).join(' ');
   return `case ${columnRef} ${arms} end`;
-}
-
-/** The column of a `SockRow` property (MikroORM's underscore naming). */
-function column(field: string): string {
-  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 function float(value: number): string {

@@ -5,8 +5,8 @@ import { instantOf } from './raw-rows.js';
 import { PictureSchema, type PictureRow } from './schemas/picture.schema.js';
 import type { TransactionScope } from './transaction-scope.js';
 
-/** Pictures as `em.execute` returns them (see `raw-rows.ts`). */
-interface RawPicture {
+/** Pictures as `em.execute` returns them, or `json_build_object` of those columns (see `raw-rows.ts`). */
+export interface RawPicture {
   readonly id: string;
   readonly user_id: string;
   readonly sock_id: string | null;
@@ -94,7 +94,7 @@ function toRow(picture: Picture): PictureRow {
   };
 }
 
-function toPicture(row: RawPicture): Picture {
+export function toPicture(row: RawPicture): Picture {
   return {
     id: row.id,
     userId: row.user_id,

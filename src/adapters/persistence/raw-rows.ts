@@ -1,7 +1,15 @@
 import type { Match } from '../../domain/matching/match.js';
-import type { Sock } from '../../domain/sock/sock.js';
+import type { Sock, SockAttributes } from '../../domain/sock/sock.js';
+import {
+  SOCK_FIELDS,
+  SOCK_FIELD_NAMES,
+  type SockFieldName,
+  type SockFieldsOfKind,
+} from '../../domain/sock/sock-fields.js';
 import type { Decision, Swipe } from '../../domain/swiping/swipe.js';
 import type { User } from '../../domain/user/user.js';
+import { columnName, type ColumnName } from './schemas/columns.js';
+import type { SockAttributeColumns } from './schemas/sock.schema.js';
 import { toUser } from './user-rows.js';
 
 /**
@@ -12,61 +20,50 @@ export function instantOf(text: string): Date {
   return new Date(text);
 }
 
+type SockAttributeJson = {
+  readonly [N in SockFieldName as ColumnName<N>]: SockAttributeColumns[N];
+};
+
 /** A `socks` row as `to_json(s)` gives it. */
-export interface SockJson {
+export interface SockJson extends SockAttributeJson {
   readonly id: string;
   readonly owner_id: string;
-  readonly name: string;
-  readonly story: string;
-  readonly color: string;
-  readonly fabric: string;
-  readonly thickness: string;
-  readonly brand: string;
-  readonly type: string;
-  readonly size: string;
-  readonly age: number;
-  readonly separation_date: string;
-  readonly condition: string;
-  readonly holes: number;
-  readonly kilometers: number;
-  readonly environment: string;
-  readonly washed_per_week: number;
-  readonly specialty: string;
   readonly created_at: string;
 }
 
-/** The columns of a `socks` row that the similarity score reads, with the ids. */
-export type SockScoredJson = Omit<SockJson, 'name' | 'story' | 'specialty' | 'created_at'>;
+/** The attributes the pool keeps of every sock: all but the texts (`ColumnarSockRow`). */
+export type SockScoredField = Exclude<SockFieldName, SockFieldsOfKind<'text'>>;
+export const SOCK_SCORED_FIELDS: readonly SockScoredField[] = SOCK_FIELD_NAMES.filter(
+  (name): name is SockScoredField => SOCK_FIELDS[name].kind !== 'text',
+);
+
+/** The columns of a `socks` row that the similarity score reads, but the texts, with the ids. */
+export type SockScoredJson = Pick<SockJson, 'id' | 'owner_id' | ColumnName<SockScoredField>>;
+
+/** Attribute and column, computed once: a load maps a row of every sock. */
+const SCORED_COLUMNS = SOCK_SCORED_FIELDS.map((name) => [name, columnName(name)] as const);
+const ALL_COLUMNS = SOCK_FIELD_NAMES.map((name) => [name, columnName(name)] as const);
+
+function attributesOfJson<J>(json: J, columns: ReadonlyArray<readonly [string, keyof J]>) {
+  const attributes: Record<string, unknown> = {};
+  for (const [name, column] of columns) attributes[name] = json[column];
+  return attributes;
+}
 
 /** Those columns as the domain's fields; CHECK constraints keep the choice columns to the domain's keys. */
-export function scoredFieldsOfJson(
-  json: SockScoredJson,
-): Omit<Sock, 'name' | 'story' | 'specialty' | 'createdAt'> {
+export function scoredFieldsOfJson(json: SockScoredJson): Pick<Sock, 'id' | 'ownerId' | SockScoredField> {
   return {
     id: json.id,
     ownerId: json.owner_id,
-    color: json.color as Sock['color'],
-    fabric: json.fabric as Sock['fabric'],
-    thickness: json.thickness as Sock['thickness'],
-    brand: json.brand as Sock['brand'],
-    type: json.type as Sock['type'],
-    size: json.size as Sock['size'],
-    age: json.age,
-    separationDate: json.separation_date,
-    condition: json.condition as Sock['condition'],
-    holes: json.holes,
-    kilometers: json.kilometers,
-    environment: json.environment as Sock['environment'],
-    washedPerWeek: json.washed_per_week,
+    ...(attributesOfJson(json, SCORED_COLUMNS) as Pick<Sock, SockScoredField>),
   };
 }
 
 export function sockOfJson(json: SockJson): Sock {
   return {
-    ...scoredFieldsOfJson(json),
-    name: json.name,
-    story: json.story,
-    specialty: json.specialty,
+    id: json.id,
+    ownerId: json.owner_id,
+    ...(attributesOfJson(json, ALL_COLUMNS) as SockAttributes),
     createdAt: instantOf(json.created_at),
   };
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { secretTokensContract } from '../../application/testing/contracts/secret-tokens.contract.js';
 import { CryptoSecretTokens } from './crypto-secret-tokens.js';
+
+secretTokensContract('CryptoSecretTokens', () => new CryptoSecretTokens());
 
 describe('CryptoSecretTokens', () => {
   const tokens = new CryptoSecretTokens();
@@ -31,5 +34,14 @@ describe('CryptoSecretTokens', () => {
     const b = tokens.generate();
     expect(tokens.hash(a)).not.toBe(tokens.hash(b));
     expect(tokens.hash(a)).not.toContain(a);
+  });
+
+  it('fingerprints as the base64url SHA-256 of the secret under its own prefix', () => {
+    const secret = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g';
+    expect(tokens.fingerprint(secret)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(tokens.fingerprint(secret)).toBe(
+      createHash('sha256').update(`hotsox.fingerprint\0${secret}`).digest('base64url'),
+    );
+    expect(tokens.fingerprint(secret)).not.toBe(createHash('sha256').update(secret).digest('base64url'));
   });
 });

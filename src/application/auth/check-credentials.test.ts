@@ -1,4 +1,5 @@
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../../domain/auth/auth-errors.js';
+import { GetProfile } from '../users/get-profile.js';
 import { createTestKit, type TestKit } from '../testing/test-kit.js';
 import { CheckCredentials, type CheckCredentialsInput } from './check-credentials.js';
 import { LogIn } from './log-in.js';
@@ -10,15 +11,29 @@ describe('CheckCredentials', () => {
   beforeEach(async () => {
     kit = createTestKit();
     await kit.givenUser({ username: 'sockrates', passwordHash: 'hashed:correct horse' });
-    check = new CheckCredentials(kit.users, kit.passwordHasher, kit.loginThrottle);
+    check = new CheckCredentials(kit.users, kit.passwordHasher, kit.loginThrottle, kit.secretTokens);
   });
 
   const attempt = (overrides: Partial<CheckCredentialsInput> = {}) =>
     check.execute({ username: 'sockrates', password: 'correct horse', clientKey: 'ip', ...overrides });
 
   it('returns the user for the right password, whatever the case of the username', async () => {
-    await expect(attempt({ username: 'SockRates' })).resolves.toMatchObject({ username: 'sockrates' });
+    await expect(attempt({ username: 'SockRates' })).resolves.toMatchObject({
+      user: { username: 'sockrates' },
+    });
     expect(kit.db.tables.refreshTokens.size).toBe(0);
+  });
+
+  it('returns the account without its password hash, with the version the profile gives too', async () => {
+    const verified = await attempt();
+
+    expect(verified).not.toHaveProperty('passwordHash');
+    expect(verified.user).not.toHaveProperty('passwordHash');
+    expect(JSON.stringify(verified)).not.toContain('correct horse');
+    const profile = await new GetProfile(kit.users, kit.pictures, kit.secretTokens, kit.clock).execute(
+      verified.user.id,
+    );
+    expect(verified.credentialsVersion).toBe(profile.credentialsVersion);
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {

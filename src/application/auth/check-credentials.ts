@@ -1,8 +1,11 @@
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../../domain/auth/auth-errors.js';
-import { canonicalHandle, type User } from '../../domain/user/user.js';
+import { canonicalHandle } from '../../domain/user/user.js';
 import type { LoginThrottle } from '../ports/login-throttle.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { SecretTokens } from '../ports/secret-tokens.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { accountView, credentialsVersion } from '../shared/view-builders.js';
+import type { VerifiedUserView } from '../shared/views.js';
 
 export interface CheckCredentialsInput {
   readonly username: string;
@@ -22,10 +25,11 @@ export class CheckCredentials {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly secretTokens: SecretTokens,
   ) {}
 
   /** @throws {TooManyLoginAttemptsError | InvalidCredentialsError} */
-  async execute(input: CheckCredentialsInput): Promise<User> {
+  async execute(input: CheckCredentialsInput): Promise<VerifiedUserView> {
     const throttleKey = `${canonicalHandle(input.username)}|${input.clientKey}`;
     const retryAfterSeconds = await this.throttle.blockedFor(throttleKey);
     if (retryAfterSeconds !== null) throw new TooManyLoginAttemptsError(retryAfterSeconds);
@@ -40,7 +44,7 @@ export class CheckCredentials {
       throw new InvalidCredentialsError();
     }
     await this.throttle.reset(throttleKey);
-    return user;
+    return { user: accountView(user), credentialsVersion: credentialsVersion(this.secretTokens, user) };
   }
 
   private dummyPasswordHash(): Promise<string> {

@@ -34,12 +34,12 @@ export class LogIn {
     private readonly options: SessionOptions = {},
   ) {
     // The same throttled check as the web UI's login (one limit across both).
-    this.checkCredentials = new CheckCredentials(users, hasher, throttle);
+    this.checkCredentials = new CheckCredentials(users, hasher, throttle, secretTokens);
   }
 
   /** @throws {TooManyLoginAttemptsError | InvalidCredentialsError} */
   async execute(input: LogInInput): Promise<SessionTokens> {
-    const user = await this.checkCredentials.execute(input);
+    const { user } = await this.checkCredentials.execute(input);
     const ports = {
       accessTokens: this.accessTokens,
       refreshTokens: this.refreshTokens,

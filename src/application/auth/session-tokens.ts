@@ -1,5 +1,4 @@
 import { RefreshToken } from '../../domain/auth/refresh-token.js';
-import type { User } from '../../domain/user/user.js';
 import type { AccessTokens } from '../ports/access-tokens.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { RefreshTokenRepository } from '../ports/refresh-token-repository.js';
@@ -29,7 +28,7 @@ export interface SessionTokenPorts {
 }
 
 export interface IssueSessionProps {
-  readonly user: User;
+  readonly user: { readonly id: string; readonly isAdmin: boolean };
   /** A new id for a login, the family of the spent token for a refresh. */
   readonly familyId: string;
   readonly at: Date;

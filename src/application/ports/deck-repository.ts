@@ -1,10 +1,19 @@
+import type { Picture } from '../../domain/picture/picture.js';
 import type { BuiltDeck } from '../../domain/swiping/deck.js';
 import type { CandidateRow } from './sock-repository.js';
 import type { DeckPlacement } from './candidate-pool.js';
 
-/** A card served from a deck: the candidate with the score stored when it entered the deck. */
-export interface DeckCard extends CandidateRow {
+/** A candidate as served: with the score it is ranked by. */
+export interface ScoredCandidate extends CandidateRow {
   readonly score: number;
+}
+
+/**
+ * A card served from a deck: the candidate with the score stored when it entered the deck, and
+ * the candidate sock's pictures (oldest first), read in the same statement.
+ */
+export interface DeckCard extends ScoredCandidate {
+  readonly pictures: readonly Picture[];
 }
 
 /** What serving from a deck found. */
@@ -23,7 +32,8 @@ export interface DeckPeek {
 export interface DeckRepository {
   /**
    * Serves from the deck of sock `sockId` in one statement: the first `limit` entries that are
-   * still candidates (a picture, not judged by that sock, owner never matched with its owner).
+   * still candidates (a picture, not judged by that sock, owner never matched with its owner),
+   * each with its pictures.
    * Needs only the id, so that it can run alongside the read of the sock itself.
    * @returns null when the deck was never built (a cold deck) or the sock does not exist
    */

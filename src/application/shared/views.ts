@@ -3,13 +3,42 @@ import type { GeoPoint } from '../../domain/geo/geo-point.js';
 import type { Match } from '../../domain/matching/match.js';
 import type { Picture } from '../../domain/picture/picture.js';
 import type { Sock } from '../../domain/sock/sock.js';
-import type { SocialLinks, User } from '../../domain/user/user.js';
+import type { SocialLinks, UserProfile } from '../../domain/user/user.js';
 
-/** What use cases return: plain data for the transports to present, never ORM entities. */
+// What use cases return: plain data for the transports to present, never ORM entities and never
+// a secret (no password hash, no token hash).
+
+/** Someone's account as the transports see it: everything but the credentials. */
+export interface AccountView extends UserProfile {
+  readonly id: string;
+  readonly username: string;
+  /** Where `city` is, when the city is known to the geocoder. */
+  readonly location: GeoPoint | null;
+  readonly isAdmin: boolean;
+  readonly createdAt: Date;
+}
+
+/** A person's profile, as they or an administrator see it. */
 export interface ProfileView {
-  readonly user: User;
+  readonly user: AccountView;
   readonly age: number;
   readonly pictures: readonly Picture[];
+}
+
+/** The caller's own profile, with the version of their credentials. */
+export interface OwnProfileView extends ProfileView {
+  /**
+   * Changes whenever the password is changed or reset, and tells nothing about it: a session
+   * started under another version was started before the change and must end.
+   */
+  readonly credentialsVersion: string;
+}
+
+/** Someone who has just proven their password, with the version of the credentials proven. */
+export interface VerifiedUserView {
+  readonly user: AccountView;
+  /** As in `OwnProfileView`. */
+  readonly credentialsVersion: string;
 }
 
 export interface SockView {

@@ -58,11 +58,11 @@ export class ListCandidates {
     if (!own) throw new SockNotFoundError();
     const here = user?.location ?? null;
     if (needsBuild(deck, limit)) await this.requestBuild(own.id);
+    // a deck card brings its pictures along; the exact answer reads them in one more statement
     const cards = deck?.cards.length === limit ? deck.cards : await this.exactBest(own, here, limit);
-    const bySock = await this.pictures.listForSocks(cards.map((c) => c.sock.id));
     const today = CalendarDate.fromInstant(this.clock.now());
-    const items = cards.map(({ sock, owner, score }) => ({
-      sock: { sock, pictures: bySock.get(sock.id) ?? [] },
+    const items = cards.map(({ sock, owner, score, pictures }) => ({
+      sock: { sock, pictures },
       owner: {
         username: owner.username,
         firstName: owner.firstName,
@@ -80,9 +80,14 @@ export class ListCandidates {
     const rows = await this.socks.shortlistCandidates(own, limit);
     const candidates = rows.map((row) => ({ ...row, ownerLocation: row.owner.location }));
     // rankCandidates adds the text terms to the numeric score the shortlist brought along
-    return rankCandidates(own, here, candidates)
-      .slice(0, limit)
-      .map(({ candidate, score }) => ({ sock: candidate.sock, owner: candidate.owner, score }));
+    const best = rankCandidates(own, here, candidates).slice(0, limit);
+    const bySock = await this.pictures.listForSocks(best.map(({ candidate }) => candidate.sock.id));
+    return best.map(({ candidate, score }) => ({
+      sock: candidate.sock,
+      owner: candidate.owner,
+      score,
+      pictures: bySock.get(candidate.sock.id) ?? [],
+    }));
   }
 
   private async requestBuild(sockId: string): Promise<void> {

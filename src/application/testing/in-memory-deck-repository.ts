@@ -1,3 +1,4 @@
+import type { Picture } from '../../domain/picture/picture.js';
 import type { BuiltDeck } from '../../domain/swiping/deck.js';
 import { Deck } from '../../domain/swiping/deck.js';
 import type { Sock } from '../../domain/sock/sock.js';
@@ -24,7 +25,12 @@ export class InMemoryDeckRepository implements DeckRepository {
       const owner = sock && t.users.get(sock.ownerId);
       if (!sock || !owner || !this.stillCandidate(own, sock)) continue;
       const { id, username, firstName, birthday, city, location } = owner;
-      cards.push({ sock, owner: { id, username, firstName, birthday, city, location }, score: entry.score });
+      cards.push({
+        sock,
+        owner: { id, username, firstName, birthday, city, location },
+        score: entry.score,
+        pictures: this.picturesOf(sock.id),
+      });
     }
     return {
       cards,
@@ -32,6 +38,13 @@ export class InMemoryDeckRepository implements DeckRepository {
       floor: deck.floor,
       refillRequested: deck.buildRequestedAt !== null,
     };
+  }
+
+  /** A sock's pictures, oldest first (insertion order among equal instants), as the picture fake lists them. */
+  private picturesOf(sockId: string): Picture[] {
+    return [...this.db.tables.pictures.values()]
+      .filter((p) => p.sockId === sockId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || this.db.seq(a.id) - this.db.seq(b.id));
   }
 
   async requestBuild(sockId: string, at: Date): Promise<boolean> {

@@ -27,6 +27,21 @@ describe('ListUsers', () => {
     expect(page.items[0]?.age).toBe(36);
   });
 
+  it('shows no password hash and no credentials version of anyone', async () => {
+    const admin = await kit.givenUser({ isAdmin: true, passwordHash: 'hashed:admin secret' });
+    await kit.givenUser({ passwordHash: 'hashed:correct horse' });
+
+    const page = await listUsers.execute({ requesterId: admin.id, page: { page: 1, pageSize: 20 } });
+
+    expect(page.items).toHaveLength(2);
+    for (const view of page.items) {
+      expect(view).not.toHaveProperty('passwordHash');
+      expect(view.user).not.toHaveProperty('passwordHash');
+      expect(view).not.toHaveProperty('credentialsVersion');
+    }
+    expect(JSON.stringify(page)).not.toMatch(/admin secret|correct horse/);
+  });
+
   it('refuses a user who is not an admin', async () => {
     const user = await kit.givenUser();
 

@@ -16,7 +16,8 @@ describe('PromoteToAdmin', () => {
 
     const promoted = await promoteToAdmin.execute({ username: 'SOCKRATES' });
 
-    expect(promoted).toEqual({ ...user, isAdmin: true });
+    const { passwordHash: _secret, ...account } = user;
+    expect(promoted).toEqual({ ...account, isAdmin: true });
     expect((await kit.users.findById(user.id))?.isAdmin).toBe(true);
   });
 

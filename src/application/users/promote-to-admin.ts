@@ -2,6 +2,8 @@ import { UserNotFoundError } from '../../domain/user/user-errors.js';
 import { User } from '../../domain/user/user.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { accountView } from '../shared/view-builders.js';
+import type { AccountView } from '../shared/views.js';
 
 export interface PromoteToAdminInput {
   readonly username: string;
@@ -15,13 +17,13 @@ export class PromoteToAdmin {
   ) {}
 
   /** @throws {UserNotFoundError} */
-  async execute(input: PromoteToAdminInput): Promise<User> {
+  async execute(input: PromoteToAdminInput): Promise<AccountView> {
     return this.uow.run(async () => {
       const user = await this.users.findByUsername(input.username);
       if (!user) throw new UserNotFoundError();
       const promoted = User.promoteToAdmin(user);
       await this.users.save(promoted);
-      return promoted;
+      return accountView(promoted);
     });
   }
 }

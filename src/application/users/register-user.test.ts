@@ -2,6 +2,7 @@ import { UnderAgeError, UsernameTakenError, EmailTakenError } from '../../domain
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import { aProfile } from '../testing/builders.js';
 import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { GetProfile } from './get-profile.js';
 import { RegisterUser } from './register-user.js';
 
 describe('RegisterUser', () => {
@@ -11,7 +12,15 @@ describe('RegisterUser', () => {
   beforeEach(() => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    registerUser = new RegisterUser(kit.users, kit.passwordHasher, kit.geocoder, kit.ids, kit.uow, kit.clock);
+    registerUser = new RegisterUser(
+      kit.users,
+      kit.passwordHasher,
+      kit.secretTokens,
+      kit.geocoder,
+      kit.ids,
+      kit.uow,
+      kit.clock,
+    );
   });
 
   const register = (
@@ -32,6 +41,25 @@ describe('RegisterUser', () => {
     expect(stored?.isAdmin).toBe(false);
     expect(view.age).toBe(35);
     expect(view.pictures).toEqual([]);
+  });
+
+  it('returns the new profile without the password hash', async () => {
+    const view = await register();
+
+    expect(view).not.toHaveProperty('passwordHash');
+    expect(view.user).not.toHaveProperty('passwordHash');
+    expect(view.user).toMatchObject({ username: 'sockrates', isAdmin: false });
+    expect(JSON.stringify(view)).not.toContain('correct horse');
+  });
+
+  it('returns the same credentials version as the stored profile gives later', async () => {
+    const view = await register();
+
+    const later = await new GetProfile(kit.users, kit.pictures, kit.secretTokens, kit.clock).execute(
+      view.user.id,
+    );
+
+    expect(view.credentialsVersion).toBe(later.credentialsVersion);
   });
 
   it('keeps an unknown city without a location', async () => {

@@ -5,10 +5,11 @@ import type { Clock } from '../ports/clock.js';
 import type { Geocoder } from '../ports/geocoder.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { SecretTokens } from '../ports/secret-tokens.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import { profileView } from '../shared/view-builders.js';
-import type { ProfileView } from '../shared/views.js';
+import { ownProfileView } from '../shared/view-builders.js';
+import type { OwnProfileView } from '../shared/views.js';
 
 export interface RegisterUserInput {
   readonly username: string;
@@ -21,6 +22,7 @@ export class RegisterUser {
   constructor(
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly secretTokens: SecretTokens,
     private readonly geocoder: Geocoder,
     private readonly ids: IdGenerator,
     private readonly uow: UnitOfWork,
@@ -28,7 +30,7 @@ export class RegisterUser {
   ) {}
 
   /** @throws {InvalidValueError | UnderAgeError | UsernameTakenError | EmailTakenError} */
-  async execute(input: RegisterUserInput): Promise<ProfileView> {
+  async execute(input: RegisterUserInput): Promise<OwnProfileView> {
     assertPasswordPolicy(input.password);
     const now = this.clock.now();
     const draft = User.register({
@@ -46,6 +48,6 @@ export class RegisterUser {
     ]);
     const user: User = { ...draft, passwordHash, location };
     await this.uow.run(() => this.users.add(user));
-    return profileView(user, [], now);
+    return ownProfileView(this.secretTokens, user, [], now);
   }
 }

@@ -15,7 +15,14 @@ describe('UpdateProfile', () => {
   beforeEach(async () => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    updateProfile = new UpdateProfile(kit.users, kit.pictures, kit.geocoder, kit.uow, kit.clock);
+    updateProfile = new UpdateProfile(
+      kit.users,
+      kit.pictures,
+      kit.geocoder,
+      kit.secretTokens,
+      kit.uow,
+      kit.clock,
+    );
     user = await kit.givenUser({ username: 'sockrates', city: 'Berlin', location: STALE });
   });
 
@@ -39,6 +46,16 @@ describe('UpdateProfile', () => {
     expect(view.user.about).toBe('New story');
     expect(view.pictures).toEqual([picture]);
     expect(view.age).toBe(36);
+  });
+
+  it('returns the profile without the password hash, its credentials version unchanged', async () => {
+    const before = kit.secretTokens.fingerprint(user.passwordHash);
+
+    const view = await update({ about: 'New story' });
+
+    expect(view.user).not.toHaveProperty('passwordHash');
+    expect(JSON.stringify(view)).not.toContain(user.passwordHash);
+    expect(view.credentialsVersion).toBe(before);
   });
 
   it('geocodes a new city', async () => {

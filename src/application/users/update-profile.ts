@@ -4,10 +4,11 @@ import { User, type UserProfile } from '../../domain/user/user.js';
 import type { Clock } from '../ports/clock.js';
 import type { Geocoder } from '../ports/geocoder.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
+import type { SecretTokens } from '../ports/secret-tokens.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
-import { profileView } from '../shared/view-builders.js';
-import type { ProfileView } from '../shared/views.js';
+import { ownProfileView } from '../shared/view-builders.js';
+import type { OwnProfileView } from '../shared/views.js';
 
 export interface UpdateProfileInput {
   readonly userId: string;
@@ -21,12 +22,13 @@ export class UpdateProfile {
     private readonly users: UserRepository,
     private readonly pictures: PictureRepository,
     private readonly geocoder: Geocoder,
+    private readonly secretTokens: SecretTokens,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
 
   /** @throws {UserNotFoundError | InvalidValueError | UnderAgeError | EmailTakenError} */
-  async execute(input: UpdateProfileInput): Promise<ProfileView> {
+  async execute(input: UpdateProfileInput): Promise<OwnProfileView> {
     const now = this.clock.now();
     return this.uow.run(async () => {
       const user = await this.users.findById(input.userId);
@@ -39,7 +41,7 @@ export class UpdateProfile {
       const updated = User.updateProfile(user, input.changes, location, CalendarDate.fromInstant(now));
       await this.users.save(updated);
       const pictures = await this.pictures.listForUser(user.id);
-      return profileView(updated, pictures, now);
+      return ownProfileView(this.secretTokens, updated, pictures, now);
     });
   }
 }

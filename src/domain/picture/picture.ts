@@ -38,20 +38,20 @@ export class PictureNotFoundError extends DomainError {
 export class UnsupportedPictureTypeError extends DomainError {
   constructor() {
     super('unsupported', 'PICTURE.UNSUPPORTED_TYPE', 'Pictures must be JPEG, PNG or WebP images.', {
-      field: 'file',
+      field: 'picture',
     });
   }
 }
 
 export class PictureTooLargeError extends DomainError {
   constructor() {
-    super('too-large', 'PICTURE.TOO_LARGE', 'Pictures may be at most 10 MiB.', { field: 'file' });
+    super('too-large', 'PICTURE.TOO_LARGE', 'Pictures may be at most 10 MiB.', { field: 'picture' });
   }
 }
 
 /** The picture could not be decoded although its first bytes looked like an image. */
 export class UnreadablePictureError extends DomainError {
   constructor() {
-    super('invalid', 'PICTURE.UNREADABLE', 'The picture could not be read.', { field: 'file' });
+    super('invalid', 'PICTURE.UNREADABLE', 'The picture could not be read.', { field: 'picture' });
   }
 }

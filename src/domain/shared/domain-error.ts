@@ -13,7 +13,10 @@ export type ErrorKind =
   | 'unsupported';
 
 export interface DomainErrorDetails {
-  /** The input field the error is about, in the API's camelCase naming. */
+  /**
+   * The field the error is about, named as the domain names it (`birthday`, `social.instagram`,
+   * `picture`): each transport translates it into its own naming (a request body's, a form's).
+   */
   readonly field?: string;
   /** For `limit-exceeded`: seconds until a retry can succeed. */
   readonly retryAfterSeconds?: number;

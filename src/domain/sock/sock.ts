@@ -1,49 +1,20 @@
-import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-  isOptionKey,
-  type BrandKey,
-  type ColorKey,
-  type ConditionKey,
-  type EnvironmentKey,
-  type FabricKey,
-  type Option,
-  type SizeKey,
-  type SockTypeKey,
-  type ThicknessKey,
-} from '../options/option-lists.js';
+import { isOptionKey } from '../options/option-lists.js';
 import { CalendarDate } from '../shared/calendar-date.js';
 import { definedOnly } from '../shared/defined-only.js';
 import { InvalidValueError } from '../shared/domain-error.js';
-import { SOCK_INTEGER_FIELDS, SOCK_RULES } from './sock-rules.js';
+import {
+  SOCK_FIELDS,
+  SOCK_FIELD_NAMES,
+  pickSockFields,
+  sockFieldsOfKind,
+  type SockFieldName,
+  type SockFieldValue,
+} from './sock-fields.js';
 
-/** The 16 attributes a person describes a sock with. */
-export interface SockAttributes {
-  readonly name: string;
-  readonly story: string;
-  readonly color: ColorKey;
-  readonly fabric: FabricKey;
-  readonly thickness: ThicknessKey;
-  readonly brand: BrandKey;
-  readonly type: SockTypeKey;
-  readonly size: SizeKey;
-  /** Years, 0–25. */
-  readonly age: number;
-  /** `YYYY-MM-DD`, "lonely since"; never in the future. */
-  readonly separationDate: string;
-  readonly condition: ConditionKey;
-  readonly holes: number;
-  readonly kilometers: number;
-  readonly environment: EnvironmentKey;
-  readonly washedPerWeek: number;
-  readonly specialty: string;
-}
+/** The 16 attributes a person describes a sock with (`SOCK_FIELDS`). */
+export type SockAttributes = {
+  readonly [N in SockFieldName]: SockFieldValue<(typeof SOCK_FIELDS)[N]>;
+};
 
 export interface Sock extends SockAttributes {
   readonly id: string;
@@ -82,45 +53,36 @@ export const Sock = {
 
   /** Whether the two versions of a sock score differently against others (all but the name count). */
   scoresDiffer(before: Sock, after: Sock): boolean {
-    const a = pick(before);
-    const b = pick(after);
-    return (Object.keys(a) as Array<keyof SockAttributes>).some((k) => k !== 'name' && a[k] !== b[k]);
+    return SOCK_FIELD_NAMES.some((k) => k !== 'name' && before[k] !== after[k]);
   },
 };
 
-const CHOICES: ReadonlyArray<readonly [keyof SockAttributes, ReadonlyArray<Option>]> = [
-  ['color', COLORS],
-  ['fabric', FABRICS],
-  ['thickness', THICKNESSES],
-  ['brand', BRANDS],
-  ['type', SOCK_TYPES],
-  ['size', SIZES],
-  ['condition', CONDITIONS],
-  ['environment', ENVIRONMENTS],
-];
+const TEXTS = sockFieldsOfKind('text');
+const INTEGERS = sockFieldsOfKind('integer');
+const OPTIONS = sockFieldsOfKind('option');
+const DATES = sockFieldsOfKind('date');
 
 function assertAttributes(a: SockAttributes, today: CalendarDate): void {
-  assertLength('name', a.name, SOCK_RULES.name);
-  assertLength('story', a.story, SOCK_RULES.story);
-  assertLength('specialty', a.specialty, SOCK_RULES.specialty);
-  for (const field of SOCK_INTEGER_FIELDS) {
-    const { min, max } = SOCK_RULES[field];
+  for (const field of TEXTS) assertLength(field, a[field], SOCK_FIELDS[field]);
+  for (const field of INTEGERS) {
+    const { min, max } = SOCK_FIELDS[field];
     const value = a[field];
     if (!Number.isInteger(value) || value < min || value > max) {
       throw new InvalidValueError(field, `${field} must be a whole number from ${min} to ${max}.`);
     }
   }
-  for (const [field, options] of CHOICES) {
-    if (!isOptionKey(options, String(a[field]))) {
+  for (const field of OPTIONS) {
+    if (!isOptionKey(SOCK_FIELDS[field].options, String(a[field]))) {
       throw new InvalidValueError(field, `${field} must be one of the options.`);
     }
   }
-  const separation = CalendarDate.parse(a.separationDate);
-  if (!separation)
-    throw new InvalidValueError('separationDate', 'separationDate must be a date (YYYY-MM-DD).');
-  if (separation.isAfter(today)) {
-    throw new InvalidValueError('separationDate', 'separationDate cannot be in the future.');
-  }
+  for (const field of DATES) assertDay(field, a[field], today);
+}
+
+function assertDay(field: string, value: string, today: CalendarDate): void {
+  const day = CalendarDate.parse(value);
+  if (!day) throw new InvalidValueError(field, `${field} must be a date (YYYY-MM-DD).`);
+  if (day.isAfter(today)) throw new InvalidValueError(field, `${field} cannot be in the future.`);
 }
 
 function assertLength(field: string, value: string, rule: { min: number; max: number }): void {
@@ -129,27 +91,9 @@ function assertLength(field: string, value: string, rule: { min: number; max: nu
   }
 }
 
+/** Only the 16 attributes, texts trimmed. */
 function normalized(a: SockAttributes): SockAttributes {
-  return { ...pick(a), name: a.name.trim(), story: a.story.trim(), specialty: a.specialty.trim() };
-}
-
-function pick(a: SockAttributes): SockAttributes {
-  return {
-    name: a.name,
-    story: a.story,
-    color: a.color,
-    fabric: a.fabric,
-    thickness: a.thickness,
-    brand: a.brand,
-    type: a.type,
-    size: a.size,
-    age: a.age,
-    separationDate: a.separationDate,
-    condition: a.condition,
-    holes: a.holes,
-    kilometers: a.kilometers,
-    environment: a.environment,
-    washedPerWeek: a.washedPerWeek,
-    specialty: a.specialty,
-  };
+  const attributes: Record<string, unknown> = pickSockFields(a);
+  for (const field of TEXTS) attributes[field] = a[field].trim();
+  return attributes as SockAttributes;
 }

@@ -1,3 +1,4 @@
+import { SOCK_FIELDS, SOCK_FIELD_NAMES, sockFieldsOfKind } from '../sock/sock-fields.js';
 import { aSock } from '../testing/fixtures.js';
 import {
   DATE_TERMS,
@@ -101,6 +102,23 @@ describe('similarityScore', () => {
       TEXT_TERMS.story.weight;
     expect(weights).toBe(79);
     expect(SCORE_START).toBe(-1);
+  });
+
+  it('scores every attribute of SOCK_FIELDS but the name once, each with the term of its kind', () => {
+    const sorted = (names: readonly string[]) => [...names].sort();
+    const ordinals = ORDINAL_TERMS.map((t) => t.field);
+    const integers = INTEGER_TERMS.map((t) => t.field);
+    const texts = Object.keys(TEXT_TERMS);
+    const days = ['separationDate']; // DATE_TERMS.separated; DATE_TERMS.joined is createdAt's
+
+    expect(sorted([...ordinals, ...integers, ...texts, ...days])).toEqual(
+      sorted(SOCK_FIELD_NAMES.filter((name) => name !== 'name')),
+    );
+    expect(sorted(ordinals)).toEqual(sorted(sockFieldsOfKind('option')));
+    for (const term of ORDINAL_TERMS) expect(term.options).toBe(SOCK_FIELDS[term.field].options);
+    expect(sorted(integers)).toEqual(sorted(sockFieldsOfKind('integer')));
+    expect(sorted(texts)).toEqual(sorted(sockFieldsOfKind('text').filter((name) => name !== 'name')));
+    expect(days).toEqual(sockFieldsOfKind('date'));
   });
 });
 

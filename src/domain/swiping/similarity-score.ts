@@ -11,33 +11,18 @@ import {
 } from '../options/option-lists.js';
 import { CalendarDate } from '../shared/calendar-date.js';
 import type { Sock } from '../sock/sock.js';
+import type { SockFieldName } from '../sock/sock-fields.js';
 import { sequenceRatio } from './text-similarity.js';
 
-/** What the similarity score looks at: the 16 attributes and the day the sock joined. */
-export type ScoredSock = Pick<
-  Sock,
-  | 'story'
-  | 'color'
-  | 'fabric'
-  | 'thickness'
-  | 'brand'
-  | 'type'
-  | 'size'
-  | 'age'
-  | 'separationDate'
-  | 'condition'
-  | 'holes'
-  | 'kilometers'
-  | 'environment'
-  | 'washedPerWeek'
-  | 'specialty'
-  | 'createdAt'
->;
+/** What the similarity score looks at: the attributes but the name, and the day the sock joined. */
+export type ScoredSock = Pick<Sock, Exclude<SockFieldName, 'name'> | 'createdAt'>;
 
 /**
  * The weights and divisors of the original's pre-prediction algorithm (reference §2.6).
  * Each term adds `weight × (1 − |Δ| / divisor)`; choices compare their 1-based positions.
  * The persistence adapter computes the same numeric terms in SQL from this table.
+ * Written out, not derived from `SOCK_FIELDS`: the weights are the original's, and the order is
+ * the order of the sums. A test checks that the terms score every attribute but the name once.
  */
 export const ORDINAL_TERMS = [
   { field: 'color', weight: 10, divisor: 10, options: COLORS },

@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Faker, base, en } from '@faker-js/faker';
-import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  GENDERS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-  keysOf,
-  type ColorKey,
-} from '../../domain/options/option-lists.js';
+import { GENDERS, keysOf, type ColorKey } from '../../domain/options/option-lists.js';
 import type { SockAttributes } from '../../domain/sock/sock.js';
+import {
+  mapSockFields,
+  type SockField,
+  type SockFieldName,
+  type SockFieldsOfKind,
+} from '../../domain/sock/sock-fields.js';
 import type { Decision } from '../../domain/swiping/swipe.js';
 import { NO_SOCIAL_LINKS, type UserProfile } from '../../domain/user/user.js';
 
@@ -273,33 +267,45 @@ export function demoUsername(index: number): string {
   return `${DEMO_USERNAME_PREFIX}${String(index).padStart(4, '0')}`;
 }
 
+/** Fields drawn their own way: every text and day (no rule fits them all), and any other that wants to. */
+type SockDraws = Record<SockFieldsOfKind<'text' | 'date'>, () => string> &
+  Partial<Record<SockFieldName, () => string | number>>;
+
+/**
+ * A sock's attributes, drawn field by field in `SOCK_FIELDS` order (the order fixes what a seed
+ * gives): the fields of `SockDraws` their own way, the others anywhere in their range.
+ */
 function sockAttributes(f: Faker, createdAt: Date): SockAttributes {
-  const pick = <K extends string>(keys: readonly K[]) => f.helpers.arrayElement(keys);
-  const adjective = f.word.adjective();
-  return {
-    name: `${adjective.charAt(0).toUpperCase()}${adjective.slice(1)} ${f.helpers.arrayElement([...SOCK_NOUNS, f.person.firstName()])}`,
-    story: f.helpers.arrayElement(STORIES)(f),
-    color: pick(keysOf(COLORS)),
-    fabric: pick(keysOf(FABRICS)),
-    thickness: pick(keysOf(THICKNESSES)),
-    brand: pick(keysOf(BRANDS)),
-    type: pick(keysOf(SOCK_TYPES)),
-    size: pick(keysOf(SIZES)),
-    age: f.number.int({ min: 0, max: 25 }),
-    separationDate: isoDate(
-      f.date.between({ from: createdAt.getTime() - 5 * 365 * 86_400_000, to: createdAt }),
-    ),
-    condition: pick(keysOf(CONDITIONS)),
-    holes: f.helpers.weightedArrayElement([
-      { weight: 6, value: 0 },
-      { weight: 3, value: 1 },
-      { weight: 1, value: f.number.int({ min: 2, max: 10 }) },
-    ]),
-    kilometers: f.number.int({ min: 0, max: 1000 }),
-    environment: pick(keysOf(ENVIRONMENTS)),
-    washedPerWeek: f.number.int({ min: 0, max: 7 }),
-    specialty: f.helpers.arrayElement(SPECIALTIES)(f),
+  const draws: SockDraws = {
+    name: () => {
+      const adjective = f.word.adjective();
+      return `${adjective.charAt(0).toUpperCase()}${adjective.slice(1)} ${f.helpers.arrayElement([...SOCK_NOUNS, f.person.firstName()])}`;
+    },
+    story: () => f.helpers.arrayElement(STORIES)(f),
+    separationDate: () =>
+      isoDate(f.date.between({ from: createdAt.getTime() - 5 * 365 * 86_400_000, to: createdAt })),
+    // Most socks have no hole or one.
+    holes: () =>
+      f.helpers.weightedArrayElement([
+        { weight: 6, value: 0 },
+        { weight: 3, value: 1 },
+        { weight: 1, value: f.number.int({ min: 2, max: 10 }) },
+      ]),
+    specialty: () => f.helpers.arrayElement(SPECIALTIES)(f),
   };
+  return mapSockFields((name, field) => draws[name]?.() ?? anyValue(f, name, field)) as SockAttributes;
+}
+
+function anyValue(f: Faker, name: string, field: SockField): string | number {
+  switch (field.kind) {
+    case 'option':
+      return f.helpers.arrayElement(keysOf(field.options));
+    case 'integer':
+      return f.number.int({ min: field.min, max: field.max });
+    case 'text':
+    case 'date':
+      throw new Error(`${name} needs its own draw`);
+  }
 }
 
 function isoDate(instant: Date): string {

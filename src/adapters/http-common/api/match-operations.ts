@@ -96,7 +96,7 @@ export const matchOperations = [
     method: 'post',
     path: '/matches/{matchId}/messages',
     tag: 'messages',
-    summary: 'Send a message to your match (also pushed live to the chat websocket)',
+    summary: 'Send a message to your match',
     auth: 'user',
     params: MatchParams,
     body: NewMessageBody,

@@ -6,7 +6,7 @@ import { sockOperations } from './sock-operations.js';
 import { swipingOperations } from './swiping-operations.js';
 import { userOperations } from './user-operations.js';
 
-/** The whole REST contract (api-v1.md): both HTTP adapters register exactly these. */
+/** The whole REST contract (docs/api.md): both HTTP adapters register exactly these. */
 export const OPERATIONS: readonly Operation[] = [
   ...authOperations,
   ...userOperations,

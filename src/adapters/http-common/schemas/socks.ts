@@ -1,19 +1,15 @@
 import { z } from 'zod';
+import { keysOf } from '../../../domain/options/option-lists.js';
 import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-  keysOf,
-} from '../../../domain/options/option-lists.js';
-import { SOCK_RULES } from '../../../domain/sock/sock-rules.js';
+  mapSockFields,
+  type IntegerField,
+  type OptionField,
+  type SOCK_FIELDS,
+  type SockField,
+  type SockFieldName,
+  type TextField,
+} from '../../../domain/sock/sock-fields.js';
 import { DateOnly, Id, Picture, Timestamp, text } from './common.js';
-
-const int = (rule: { min: number; max: number }) => z.int().min(rule.min).max(rule.max);
 
 /** "Lonely since" cannot be in the future (compared with today's UTC date at request time). */
 const SeparationDate = DateOnly.refine(
@@ -21,24 +17,35 @@ const SeparationDate = DateOnly.refine(
   'cannot be in the future',
 );
 
-const attributeFields = {
-  name: text(SOCK_RULES.name.min, SOCK_RULES.name.max),
-  story: text(SOCK_RULES.story.min, SOCK_RULES.story.max),
-  color: z.enum(keysOf(COLORS)),
-  fabric: z.enum(keysOf(FABRICS)),
-  thickness: z.enum(keysOf(THICKNESSES)),
-  brand: z.enum(keysOf(BRANDS)),
-  type: z.enum(keysOf(SOCK_TYPES)),
-  size: z.enum(keysOf(SIZES)),
-  age: int(SOCK_RULES.age),
-  separationDate: SeparationDate,
-  condition: z.enum(keysOf(CONDITIONS)),
-  holes: int(SOCK_RULES.holes),
-  kilometers: int(SOCK_RULES.kilometers),
-  environment: z.enum(keysOf(ENVIRONMENTS)),
-  washedPerWeek: int(SOCK_RULES.washedPerWeek),
-  specialty: text(SOCK_RULES.specialty.min, SOCK_RULES.specialty.max),
+/**
+ * The schema of each attribute as the compiler sees it (it cannot follow the builders' loop):
+ * choices are enums of their keys; days are `DateOnly`, refined or not.
+ */
+type AttributeSchemas = {
+  [N in SockFieldName]: (typeof SOCK_FIELDS)[N] extends OptionField<infer K>
+    ? z.ZodEnum<{ [V in K]: V }>
+    : (typeof SOCK_FIELDS)[N] extends TextField
+      ? z.ZodString
+      : (typeof SOCK_FIELDS)[N] extends IntegerField
+        ? z.ZodInt
+        : typeof DateOnly;
 };
+
+/** What a request may send for an attribute: the rules of `SOCK_FIELDS`. */
+function attributeInput(field: SockField) {
+  switch (field.kind) {
+    case 'text':
+      return text(field.min, field.max);
+    case 'option':
+      return z.enum(keysOf(field.options));
+    case 'integer':
+      return z.int().min(field.min).max(field.max);
+    case 'date':
+      return SeparationDate;
+  }
+}
+
+const attributeFields = mapSockFields((_, field) => attributeInput(field)) as AttributeSchemas;
 
 export const NewSockBody = z
   .strictObject({ ...attributeFields, story: attributeFields.story.default('') })
@@ -48,24 +55,23 @@ export type NewSockBody = z.infer<typeof NewSockBody>;
 export const SockPatchBody = z.strictObject(attributeFields).partial().meta({ id: 'SockPatch' });
 export type SockPatchBody = z.infer<typeof SockPatchBody>;
 
+/** What a response holds for an attribute: the same choices, no other rule (the domain kept them). */
+function attributeOutput(name: SockFieldName, field: SockField) {
+  switch (field.kind) {
+    case 'text':
+      return z.string();
+    case 'option':
+      return attributeFields[name];
+    case 'integer':
+      return z.int();
+    case 'date':
+      return DateOnly;
+  }
+}
+
 const sockOutputFields = {
   id: Id,
-  name: z.string(),
-  story: z.string(),
-  color: attributeFields.color,
-  fabric: attributeFields.fabric,
-  thickness: attributeFields.thickness,
-  brand: attributeFields.brand,
-  type: attributeFields.type,
-  size: attributeFields.size,
-  age: z.int(),
-  separationDate: DateOnly,
-  condition: attributeFields.condition,
-  holes: z.int(),
-  kilometers: z.int(),
-  environment: attributeFields.environment,
-  washedPerWeek: z.int(),
-  specialty: z.string(),
+  ...(mapSockFields(attributeOutput) as AttributeSchemas),
   pictures: z.array(Picture),
 };
 

@@ -12,7 +12,7 @@ export interface ApiRouterDeps {
   readonly onUnexpected: (error: unknown, req: Request) => void;
 }
 
-/** The REST API (`api-v1.md`) on Express: every operation of the shared table, nothing else. */
+/** The REST API (`docs/api.md`) on Express: every operation of the shared table, nothing else. */
 export function apiRouter(deps: ApiRouterDeps): express.Router {
   const router = express.Router({ caseSensitive: true, strict: false });
   // Compressed bodies are refused (415), as on Fastify, which has no decompression.

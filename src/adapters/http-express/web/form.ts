@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DomainError } from '../../../domain/shared/domain-error.js';
+import { shownError } from './shown-error.js';
 
 /**
  * How a form field arrives and what the shared request schema expects: text as typed, whole
@@ -125,28 +125,19 @@ function sentence(message: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** The error kinds a form shows next to its fields; anything else is a page-level failure. */
-const FORM_KINDS = new Set([
-  'invalid',
-  'conflict',
-  'too-large',
-  'unsupported',
-  'unauthenticated',
-  'limit-exceeded',
-]);
-
 /**
  * A domain error as form errors: on its field when it names one that the form has (`fieldMap`
- * renames API field names to form field names), else on the whole form. Null for errors a form
- * does not show (not found, forbidden, unexpected): the caller rethrows those.
+ * renames domain field names to form field names where they differ), else on the whole form.
+ * Null for errors a form does not show (see `shownError`): the caller rethrows those.
  */
 export function domainFormErrors(
   error: unknown,
   formFields: readonly string[],
   fieldMap: Readonly<Record<string, string>> = {},
 ): FormErrors | null {
-  if (!(error instanceof DomainError) || !FORM_KINDS.has(error.kind)) return null;
-  const apiField = error.details.field;
-  const field = apiField ? (fieldMap[apiField] ?? apiField) : undefined;
-  return field && formFields.includes(field) ? { [field]: error.message } : { _form: error.message };
+  const shown = shownError(error);
+  if (!shown) return null;
+  const domainField = shown.details.field;
+  const field = domainField ? (fieldMap[domainField] ?? domainField) : undefined;
+  return field && formFields.includes(field) ? { [field]: shown.message } : { _form: shown.message };
 }

@@ -14,7 +14,7 @@ declare module 'express-session' {
   interface SessionData {
     /** The logged-in user. */
     userId: string;
-    /** Derived from the password hash at login: a password change logs out every session. */
+    /** Derived from the credentials version at login: a password change logs out every session. */
     stamp: string;
     /** The synchronizer token every state-changing form must echo. */
     csrf: string;
@@ -61,9 +61,12 @@ export function redisSessionStore(redis: Redis): session.Store {
   return new RedisStore({ client: redis, prefix: 'hotsox:sess:', ttl: SESSION_TTL_SECONDS });
 }
 
-/** A value that changes whenever the password does, without revealing anything about it. */
-export function credentialStamp(secret: string, passwordHash: string): string {
-  return createHmac('sha256', secret).update(passwordHash).digest('base64url').slice(0, 32);
+/**
+ * The session's copy of the application's credentials version, keyed with the session secret: a
+ * stamp from another deployment (or one written into a session store by hand) never matches.
+ */
+export function credentialStamp(secret: string, credentialsVersion: string): string {
+  return createHmac('sha256', secret).update(credentialsVersion).digest('base64url').slice(0, 32);
 }
 
 /** A new session id for a new login: the old session (and its id) is destroyed. */

@@ -15,10 +15,17 @@ import {
 } from '../../../domain/options/option-lists.js';
 import type { Picture } from '../../../domain/picture/picture.js';
 import type { Sock } from '../../../domain/sock/sock.js';
-import { SOCK_RULES } from '../../../domain/sock/sock-rules.js';
-import type { User } from '../../../domain/user/user.js';
+import {
+  SOCK_FIELDS,
+  SOCK_FIELD_NAMES,
+  mapSockFields,
+  type SockField,
+  type SockFieldName,
+  type SockFieldsOfKind,
+} from '../../../domain/sock/sock-fields.js';
+import type { User, UserProfile } from '../../../domain/user/user.js';
 import { SOCIAL_NETWORKS } from '../../../domain/user/user-rules.js';
-import type { FormValues } from './form.js';
+import type { FormSpec, FormValues } from './form.js';
 
 export interface PictureModel {
   readonly id: string;
@@ -44,7 +51,143 @@ export const FORM_OPTIONS = {
   environment: ENVIRONMENTS,
 } as const satisfies Record<string, ReadonlyArray<Option>>;
 
-export const SOCK_RANGES = SOCK_RULES;
+/** How the sock form sends each attribute: the sliders send whole numbers as text. */
+export const SOCK_FORM: FormSpec = mapSockFields((_, field) => (field.kind === 'integer' ? 'int' : 'text'));
+
+/** What the sock form says of an attribute beyond its definition. */
+interface SockFormText {
+  readonly label: string;
+  readonly placeholder?: string;
+  readonly hint?: string;
+  /** A text with rows is a text area. */
+  readonly rows?: number;
+  /** Slider steps and unit. */
+  readonly step?: number;
+  readonly unit?: string;
+}
+
+const SOCK_FORM_TEXTS = {
+  name: { label: "Sock's name", placeholder: 'e.g. Lefty' },
+  story: { label: 'Its story', rows: 3, placeholder: 'How did it lose its partner?' },
+  specialty: { label: 'What is the one special thing about it?' },
+  color: { label: 'Color' },
+  brand: { label: 'Brand' },
+  fabric: { label: "What's it made of?" },
+  thickness: { label: 'How thick is the material?' },
+  type: { label: 'Type' },
+  size: { label: 'Size' },
+  age: { label: 'Age in years' },
+  separationDate: { label: 'When did it split up?', hint: 'Lonely since… (not in the future).' },
+  condition: { label: 'Condition' },
+  holes: { label: 'Holes' },
+  kilometers: { label: 'Kilometers walked', step: 5, unit: 'km' },
+  environment: { label: 'Which environment was it used in?' },
+  washedPerWeek: { label: 'Washes per week' },
+} satisfies Record<SockFieldName, SockFormText>;
+
+/**
+ * The sock form's sections; a row of two fields shows them side by side. Every attribute once
+ * (a test checks it against `SOCK_FIELDS`).
+ */
+export const SOCK_FORM_LAYOUT: ReadonlyArray<{
+  readonly legend: string;
+  readonly rows: ReadonlyArray<readonly SockFieldName[]>;
+}> = [
+  { legend: 'The basics', rows: [['name'], ['story'], ['specialty']] },
+  {
+    legend: 'Looks',
+    rows: [
+      ['color', 'brand'],
+      ['fabric', 'thickness'],
+      ['type', 'size'],
+    ],
+  },
+  {
+    legend: 'Life so far',
+    rows: [
+      ['age'],
+      ['separationDate'],
+      ['condition'],
+      ['holes'],
+      ['kilometers'],
+      ['environment'],
+      ['washedPerWeek'],
+    ],
+  },
+];
+
+/** A field as the `field` mixin of the views draws it. */
+export interface FormFieldModel {
+  readonly type: 'text' | 'textarea' | 'select' | 'range' | 'date';
+  readonly name: string;
+  readonly label: string;
+  readonly opts: Readonly<Record<string, unknown>>;
+}
+
+export interface FormSectionModel {
+  readonly legend: string;
+  readonly rows: FormFieldModel[][];
+}
+
+/** The sock form's fields, drawn from the attributes' definitions; days up to `today`. */
+export function sockFormSections(today: string): FormSectionModel[] {
+  return SOCK_FORM_LAYOUT.map(({ legend, rows }) => ({
+    legend,
+    rows: rows.map((row) => row.map((name) => sockFormField(name, SOCK_FIELDS[name], today))),
+  }));
+}
+
+function sockFormField(name: SockFieldName, field: SockField, today: string): FormFieldModel {
+  const { label, placeholder, hint, rows, step, unit }: SockFormText = SOCK_FORM_TEXTS[name];
+  switch (field.kind) {
+    case 'text': {
+      const optional = field.min === 0;
+      const opts = { required: !optional, optional, maxlength: field.max, placeholder };
+      return rows === undefined
+        ? { type: 'text', name, label, opts }
+        : { type: 'textarea', name, label, opts: { ...opts, rows } };
+    }
+    case 'option':
+      return { type: 'select', name, label, opts: { required: true, options: field.options } };
+    case 'integer':
+      return { type: 'range', name, label, opts: { min: field.min, max: field.max, step, unit } };
+    case 'date':
+      return { type: 'date', name, label, opts: { required: true, max: today, hint } };
+  }
+}
+
+/** How the details show an attribute (choices: their labels); name and story are shown apart. */
+type DetailField = Exclude<SockFieldName, 'name' | 'story'>;
+const SOCK_DETAILS: {
+  readonly [N in DetailField]: { readonly label: string; readonly show?: (value: Sock[N]) => string };
+} = {
+  color: { label: 'Color' },
+  fabric: { label: 'Made of' },
+  thickness: { label: 'Thickness' },
+  brand: { label: 'Brand' },
+  type: { label: 'Type' },
+  size: { label: 'Size' },
+  age: { label: 'Age', show: (age) => plural(age, 'year') },
+  separationDate: { label: 'Lonely since', show: formatDay },
+  condition: { label: 'Condition' },
+  holes: { label: 'Holes', show: (holes) => (holes === 0 ? 'None at all' : String(holes)) },
+  kilometers: { label: 'Walked', show: (km) => `${km} km` },
+  environment: { label: 'Natural habitat' },
+  washedPerWeek: { label: 'Washed', show: (times) => `${plural(times, 'time')} a week` },
+  specialty: { label: 'Special thing' },
+};
+const DETAIL_FIELDS = SOCK_FIELD_NAMES.filter((name): name is DetailField => name in SOCK_DETAILS);
+
+function detailOf<N extends DetailField>(
+  s: Sock,
+  name: N,
+): { readonly label: string; readonly value: string } {
+  const { label, show } = SOCK_DETAILS[name];
+  const field: SockField = SOCK_FIELDS[name];
+  const value = s[name];
+  if (show) return { label, value: show(value) };
+  return { label, value: field.kind === 'option' ? labelOf(field.options, String(value)) : String(value) };
+}
 
 export interface SockModel {
   readonly id: string;
@@ -68,54 +211,30 @@ export function sockModel(view: SockView): SockModel {
     specialty: s.specialty,
     pictures,
     cover: pictures[0] ?? null,
-    details: [
-      { label: 'Color', value: labelOf(COLORS, s.color) },
-      { label: 'Made of', value: labelOf(FABRICS, s.fabric) },
-      { label: 'Thickness', value: labelOf(THICKNESSES, s.thickness) },
-      { label: 'Brand', value: labelOf(BRANDS, s.brand) },
-      { label: 'Type', value: labelOf(SOCK_TYPES, s.type) },
-      { label: 'Size', value: labelOf(SIZES, s.size) },
-      { label: 'Age', value: plural(s.age, 'year') },
-      { label: 'Lonely since', value: formatDay(s.separationDate) },
-      { label: 'Condition', value: labelOf(CONDITIONS, s.condition) },
-      { label: 'Holes', value: s.holes === 0 ? 'None at all' : String(s.holes) },
-      { label: 'Walked', value: `${s.kilometers} km` },
-      { label: 'Natural habitat', value: labelOf(ENVIRONMENTS, s.environment) },
-      { label: 'Washed', value: `${plural(s.washedPerWeek, 'time')} a week` },
-      { label: 'Special thing', value: s.specialty },
-    ],
+    details: DETAIL_FIELDS.map((name) => detailOf(s, name)),
     chips: [labelOf(COLORS, s.color), labelOf(SIZES, s.size), labelOf(SOCK_TYPES, s.type)],
   };
 }
 
 /** A sock's attributes as form values (the edit form starts from them). */
 export function sockFormValues(s: Sock): FormValues {
-  return {
-    name: s.name,
-    story: s.story,
-    color: s.color,
-    fabric: s.fabric,
-    thickness: s.thickness,
-    brand: s.brand,
-    type: s.type,
-    size: s.size,
-    age: String(s.age),
-    separationDate: s.separationDate,
-    condition: s.condition,
-    holes: String(s.holes),
-    kilometers: String(s.kilometers),
-    environment: s.environment,
-    washedPerWeek: String(s.washedPerWeek),
-    specialty: s.specialty,
-  };
+  return mapSockFields((name) => String(s[name]));
 }
 
-/** What a new sock form starts with: the middle of each slider, lonely since today. */
+/** Where the sliders of a new sock start. */
+const NEW_SOCK_SLIDERS = {
+  age: '2',
+  holes: '0',
+  kilometers: '100',
+  washedPerWeek: '1',
+} satisfies Record<SockFieldsOfKind<'integer'>, string>;
+
+/** What a new sock form starts with: the sliders' starts, lonely since today. */
 export function newSockFormValues(today: string): FormValues {
-  return { age: '2', holes: '0', kilometers: '100', washedPerWeek: '1', separationDate: today, story: '' };
+  return { ...NEW_SOCK_SLIDERS, separationDate: today, story: '' };
 }
 
-export function profileFormValues(u: User): FormValues {
+export function profileFormValues(u: UserProfile): FormValues {
   const values: FormValues = {
     email: u.email,
     firstName: u.firstName,

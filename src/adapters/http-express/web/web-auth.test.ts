@@ -255,6 +255,30 @@ describe('web UI: accounts and sessions', () => {
     expect(again.status).toBe(303);
   });
 
+  it('ends the web sessions of a password changed through the API, and keeps them otherwise', async () => {
+    const { web, loggedIn } = await webHarness();
+    const { agent } = await loggedIn({ username: 'sam' });
+    const request = (await import('supertest')).default;
+    const token = await request(web)
+      .post('/api/v1/auth/token')
+      .send({ username: 'sam', password: 'correct horse' });
+    const api = (path: string) =>
+      request(web)
+        .patch(path)
+        .set('Authorization', `Bearer ${String(token.body.access_token)}`);
+
+    expect((await api('/api/v1/users/me').send({ about: 'Still me' })).status).toBe(200);
+    expect((await agent.get('/socks')).status).toBe(200);
+    const changed = await request(web)
+      .put('/api/v1/users/me/password')
+      .set('Authorization', `Bearer ${String(token.body.access_token)}`)
+      .send({ currentPassword: 'correct horse', newPassword: 'brand new one' });
+    expect(changed.status).toBe(204);
+
+    expect((await agent.get('/socks')).status).toBe(303);
+    expect((await agent.get('/login')).text).toContain('Your password was changed, so you were logged out.');
+  });
+
   it('resets a forgotten password through a single-use emailed link', async () => {
     const { kit, browser, submit, loggedIn } = await webHarness();
     const { user, agent: elsewhere } = await loggedIn({ username: 'sam', email: 'sam@example.com' });

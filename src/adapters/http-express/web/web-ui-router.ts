@@ -84,7 +84,7 @@ function loadViewer(ctx: WebContext) {
     if (!userId) return next();
     try {
       const profile = await ctx.app.users.getProfile.execute(userId);
-      if (req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.user.passwordHash)) {
+      if (req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.credentialsVersion)) {
         await endLogin(req);
         flash(req, 'info', 'Your password was changed, so you were logged out. Please log in again.');
         return next();

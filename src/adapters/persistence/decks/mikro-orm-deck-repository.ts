@@ -3,6 +3,7 @@ import type { DeckPlacement } from '../../../application/ports/candidate-pool.js
 import type { DeckCard, DeckPeek, DeckRepository } from '../../../application/ports/deck-repository.js';
 import type { BuiltDeck } from '../../../domain/swiping/deck.js';
 import { isUuid } from '../ids.js';
+import { toPicture, type RawPicture } from '../mikro-orm-picture-repository.js';
 import { OWNER_COLUMNS, candidateRowMapper } from '../candidate-rows.js';
 import type { TransactionScope } from '../transaction-scope.js';
 
@@ -34,7 +35,10 @@ from decks d
 join socks own on own.id = d.sock_id
 cross join lateral (select count(*)::int as remaining from deck_entries c where c.sock_id = d.sock_id) r
 left join lateral (
-  select x.score as deck_score, s.*, ${OWNER_COLUMNS}
+  select x.score as deck_score, s.*, ${OWNER_COLUMNS},
+    (select coalesce(json_agg(json_build_object('id', p.id, 'user_id', p.user_id, 'sock_id', p.sock_id,
+        'key', p.key, 'created_at', p.created_at) order by p.created_at, p.seq), '[]'::json)
+     from pictures p where p.sock_id = s.id) as card_pictures
   from (
     select candidate_id, score from deck_entries where sock_id = d.sock_id
     order by score desc, candidate_id offset 0
@@ -63,6 +67,7 @@ interface PeekRow extends Record<string, unknown> {
   build_requested: boolean;
   remaining: number;
   deck_score: number | null;
+  card_pictures: RawPicture[] | null;
 }
 
 /** Decks in `decks` and `deck_entries` (see the decks migration). */
@@ -78,7 +83,15 @@ export class MikroOrmDeckRepository implements DeckRepository {
       const toCandidate = candidateRowMapper(em);
       const cards = rows.flatMap((row): DeckCard[] =>
         // a deck without entries still gives its row, with nulls from the left join
-        row.deck_score === null ? [] : [{ ...toCandidate(row), score: row.deck_score }],
+        row.deck_score === null
+          ? []
+          : [
+              {
+                ...toCandidate(row),
+                score: row.deck_score,
+                pictures: (row.card_pictures ?? []).map(toPicture),
+              },
+            ],
       );
       return {
         cards,

@@ -5,9 +5,16 @@ import type {
   DeckPlacement,
 } from '../../../application/ports/candidate-pool.js';
 import type { Sock } from '../../../domain/sock/sock.js';
+import { SOCK_FIELDS } from '../../../domain/sock/sock-fields.js';
 import type { DeckEntry } from '../../../domain/swiping/deck.js';
 import { uuidsOnly } from '../ids.js';
-import { scoredFieldsOfJson, type SockScoredJson } from '../raw-rows.js';
+import {
+  SOCK_SCORED_FIELDS,
+  scoredFieldsOfJson,
+  type SockScoredField,
+  type SockScoredJson,
+} from '../raw-rows.js';
+import { columnName } from '../schemas/columns.js';
 import type { TransactionScope } from '../transaction-scope.js';
 import { ColumnarSocks, type ColumnarSockRow, type SockTexts } from './columnar-socks.js';
 
@@ -29,10 +36,17 @@ function utf16Length(column: string): string {
     else length(${column}) + length(regexp_replace(${column}, '[^\\U00010000-\\U0010FFFF]', '', 'g')) end`;
 }
 
+/** A scored column as `SockScoredJson` has it: days as `YYYY-MM-DD` text, like `to_json` gives them. */
+function scoredColumn(field: SockScoredField): string {
+  const column = columnName(field);
+  return SOCK_FIELDS[field].kind === 'date'
+    ? `to_char(s.${column}, 'YYYY-MM-DD') as ${column}`
+    : `s.${column}`;
+}
+
 /** What the table keeps of each sock (see `ColumnarSockRow`), with its picture and deck facts. */
-const SOCK_ROWS_SQL = `select s.id, s.owner_id, s.color, s.fabric, s.thickness, s.brand, s.type, s.size, s.age,
-  to_char(s.separation_date, 'YYYY-MM-DD') as separation_date, s.condition, s.holes, s.kilometers,
-  s.environment, s.washed_per_week, (extract(epoch from s.created_at) * 1000)::float8 as created_at_ms,
+const SOCK_ROWS_SQL = `select s.id, s.owner_id, ${SOCK_SCORED_FIELDS.map(scoredColumn).join(', ')},
+  (extract(epoch from s.created_at) * 1000)::float8 as created_at_ms,
   exists (select 1 from pictures p where p.sock_id = s.id) as has_picture,
   ${utf16Length('s.story')} as story_length, ${utf16Length('s.specialty')} as specialty_length,
   d.built_at is not null as deck_built, d.floor as deck_floor

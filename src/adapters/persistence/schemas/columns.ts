@@ -35,3 +35,12 @@ export function choiceOf(keys: readonly string[]): { enum: true; items: string[]
 export function optionKeys(options: ReadonlyArray<Option>): string[] {
   return options.map((o) => o.key);
 }
+
+/** A property's column under MikroORM's underscore naming: `washedPerWeek` → `washed_per_week`. */
+export type ColumnName<P extends string> = P extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : P;
+
+export function columnName<P extends string>(property: P): ColumnName<P> {
+  return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as ColumnName<P>;
+}

@@ -1,50 +1,38 @@
 import { EntitySchema } from '@mikro-orm/core';
 import {
-  BRANDS,
-  COLORS,
-  CONDITIONS,
-  ENVIRONMENTS,
-  FABRICS,
-  SIZES,
-  SOCK_TYPES,
-  THICKNESSES,
-} from '../../../domain/options/option-lists.js';
+  mapSockFields,
+  type SockField,
+  type SockFieldName,
+  type SockFieldsOfKind,
+} from '../../../domain/sock/sock-fields.js';
 import { CALENDAR_DATE, INSERTION_ORDER, INSTANT, NO_UPDATE_RULE, choiceOf, optionKeys } from './columns.js';
 
+/** The 16 attribute columns: whole numbers, and text for the rest (choices are checked keys). */
+export type SockAttributeColumns = {
+  [N in SockFieldName]: N extends SockFieldsOfKind<'integer'> ? number : string;
+};
+
 /** A row of `socks`; deleting the owner deletes the sock. */
-export interface SockRow {
+export interface SockRow extends SockAttributeColumns {
   id: string;
   seq?: string;
   ownerId: string;
-  name: string;
-  story: string;
-  color: string;
-  fabric: string;
-  thickness: string;
-  brand: string;
-  type: string;
-  size: string;
-  age: number;
-  separationDate: string;
-  condition: string;
-  holes: number;
-  kilometers: number;
-  environment: string;
-  washedPerWeek: number;
-  specialty: string;
   createdAt: Date;
 }
 
-const CHOICES = {
-  color: COLORS,
-  fabric: FABRICS,
-  thickness: THICKNESSES,
-  brand: BRANDS,
-  type: SOCK_TYPES,
-  size: SIZES,
-  condition: CONDITIONS,
-  environment: ENVIRONMENTS,
-} as const;
+/** The column of an attribute of that kind; `choiceOf` lists a choice's keys in a CHECK constraint. */
+function attributeColumn(field: SockField) {
+  switch (field.kind) {
+    case 'text':
+      return { type: 'text' } as const;
+    case 'option':
+      return choiceOf(optionKeys(field.options));
+    case 'integer':
+      return { type: 'integer' } as const;
+    case 'date':
+      return { ...CALENDAR_DATE };
+  }
+}
 
 export const SockSchema = new EntitySchema<SockRow>({
   name: 'SockRow',
@@ -60,22 +48,7 @@ export const SockSchema = new EntitySchema<SockRow>({
       deleteRule: 'cascade',
       ...NO_UPDATE_RULE,
     },
-    name: { type: 'text' },
-    story: { type: 'text' },
-    color: choiceOf(optionKeys(CHOICES.color)),
-    fabric: choiceOf(optionKeys(CHOICES.fabric)),
-    thickness: choiceOf(optionKeys(CHOICES.thickness)),
-    brand: choiceOf(optionKeys(CHOICES.brand)),
-    type: choiceOf(optionKeys(CHOICES.type)),
-    size: choiceOf(optionKeys(CHOICES.size)),
-    age: { type: 'integer' },
-    separationDate: { ...CALENDAR_DATE },
-    condition: choiceOf(optionKeys(CHOICES.condition)),
-    holes: { type: 'integer' },
-    kilometers: { type: 'integer' },
-    environment: choiceOf(optionKeys(CHOICES.environment)),
-    washedPerWeek: { type: 'integer' },
-    specialty: { type: 'text' },
+    ...mapSockFields((_, field) => attributeColumn(field)),
     createdAt: { ...INSTANT },
   },
   indexes: [{ name: 'socks_owner_id_index', properties: ['ownerId', 'createdAt', 'seq'] }],

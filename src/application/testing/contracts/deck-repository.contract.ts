@@ -64,6 +64,9 @@ export function deckRepositoryContract(name: string, makeHarness: HarnessFactory
         city: pat.city,
         location: pat.location,
       });
+      const pictures = await run(() => h.pictures.listForSocks([b.id, a.id]));
+      expect(pictures.get(b.id)?.length).toBeGreaterThan(0);
+      expect(peek?.cards.map((card) => card.pictures)).toEqual([pictures.get(b.id), pictures.get(a.id)]);
       expect(peek).toMatchObject({ remaining: 3, floor: 12.5, refillRequested: false });
       expect(served((await run(() => h.decks.peek(mine.id, 20)))?.cards ?? [])).toEqual([
         [b.id, 40.5],

@@ -38,7 +38,7 @@ const MAX_TOKEN_LENGTH = 200;
 export function authRoutes(ctx: WebContext): express.Router {
   const router = express.Router();
   const { app } = ctx;
-  const stamp = (passwordHash: string) => credentialStamp(ctx.sessionSecret, passwordHash);
+  const stamp = (credentialsVersion: string) => credentialStamp(ctx.sessionSecret, credentialsVersion);
   const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>;
 
   const signUpPage = (req: Request, res: Response, values = {}, errors: FormErrors = {}, status = 200) =>
@@ -63,7 +63,7 @@ export function authRoutes(ctx: WebContext): express.Router {
         password,
         profile: signUpProfile(profile),
       });
-      await startLogin(req, view.user.id, stamp(view.user.passwordHash));
+      await startLogin(req, view.user.id, stamp(view.credentialsVersion));
       flash(req, 'success', `Welcome to HotSox, ${view.user.username}! Start with a picture of yourself.`);
       res.redirect(303, '/profile/pictures');
     } catch (error) {
@@ -97,11 +97,11 @@ export function authRoutes(ctx: WebContext): express.Router {
     const form = parseForm(LoginBody, req.body, LOGIN_FORM);
     if (!form.ok) return loginPage(req, res, withoutSecrets(form.values), form.errors, 422);
     try {
-      const user = await app.auth.checkCredentials.execute({
+      const { user, credentialsVersion } = await app.auth.checkCredentials.execute({
         ...form.data,
         clientKey: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       });
-      await startLogin(req, user.id, stamp(user.passwordHash));
+      await startLogin(req, user.id, stamp(credentialsVersion));
       flash(req, 'success', `Hello again, ${user.username}!`);
       res.redirect(303, safeNext(body(req).next));
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import { DomainError } from '../../../../domain/shared/domain-error.js';
 import type { Picture } from '../../../../domain/picture/picture.js';
 import { flash } from '../flash.js';
+import { shownError } from '../shown-error.js';
 import { MAX_FILES_PER_UPLOAD, readUploadForm } from '../upload-form.js';
 
 /**
@@ -19,8 +19,9 @@ export async function uploadPictures(
       await add(file.bytes);
       added += 1;
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
-      flash(req, 'error', `${file.filename}: ${error.message}`);
+      const shown = shownError(error);
+      if (!shown) throw error;
+      flash(req, 'error', `${file.filename}: ${shown.message}`);
     }
   }
   for (const name of upload.tooLarge) flash(req, 'error', `${name}: Pictures may be at most 10 MiB.`);

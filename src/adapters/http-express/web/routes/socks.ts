@@ -1,33 +1,13 @@
 import express, { type Request, type Response } from 'express';
 import type { SockAttributes } from '../../../../domain/sock/sock.js';
+import { SOCK_FIELD_NAMES } from '../../../../domain/sock/sock-fields.js';
 import { NewSockBody } from '../../../http-common/schemas/socks.js';
 import { toProblem } from '../../../http-common/problem.js';
 import { flash } from '../flash.js';
-import { domainFormErrors, parseForm, type FormErrors, type FormSpec, type FormValues } from '../form.js';
-import { FORM_OPTIONS, SOCK_RANGES, newSockFormValues, sockFormValues, sockModel } from '../view-models.js';
+import { domainFormErrors, parseForm, type FormErrors, type FormValues } from '../form.js';
+import { SOCK_FORM, newSockFormValues, sockFormSections, sockFormValues, sockModel } from '../view-models.js';
 import { me, pathId, render, requireLogin, type WebContext } from '../web-context.js';
 import { uploadPictures } from './pictures.js';
-
-/** All 16 attributes; the sliders send whole numbers as text. */
-const SOCK_FORM: FormSpec = {
-  name: 'text',
-  story: 'text',
-  color: 'text',
-  fabric: 'text',
-  thickness: 'text',
-  brand: 'text',
-  type: 'text',
-  size: 'text',
-  age: 'int',
-  separationDate: 'text',
-  condition: 'text',
-  holes: 'int',
-  kilometers: 'int',
-  environment: 'text',
-  washedPerWeek: 'int',
-  specialty: 'text',
-};
-const SOCK_FIELDS = Object.keys(SOCK_FORM);
 
 /** The own socks: grid, add, details, edit, pictures, delete. */
 export function sockRoutes(ctx: WebContext): express.Router {
@@ -57,9 +37,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
       'socks/form',
       {
         title: locals.sock ? `Edit ${locals.sock.name}` : 'Add a lonely sock',
-        options: FORM_OPTIONS,
-        ranges: SOCK_RANGES,
-        today: today(),
+        sections: sockFormSections(today()),
         errors: {},
         ...locals,
       },
@@ -82,7 +60,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
       flash(req, 'success', `${view.sock.name} joined your sock drawer. Now show us a picture!`);
       res.redirect(303, `/socks/${view.sock.id}/pictures`);
     } catch (error) {
-      const errors = domainFormErrors(error, SOCK_FIELDS);
+      const errors = domainFormErrors(error, SOCK_FIELD_NAMES);
       if (!errors) throw error;
       formPage(req, res, { values: form.values, errors }, toProblem(error).status);
     }
@@ -111,7 +89,7 @@ export function sockRoutes(ctx: WebContext): express.Router {
       flash(req, 'success', `${view.sock.name} is updated.`);
       res.redirect(303, `/socks/${sock.id}`);
     } catch (error) {
-      const errors = domainFormErrors(error, SOCK_FIELDS);
+      const errors = domainFormErrors(error, SOCK_FIELD_NAMES);
       if (!errors) throw error;
       formPage(req, res, { sock, values: form.values, errors }, toProblem(error).status);
     }

@@ -1,9 +1,10 @@
 import express, { type Request, type Response } from 'express';
-import { DomainError } from '../../../../domain/shared/domain-error.js';
+import { AlreadyJudgedError } from '../../../../domain/swiping/swiping-errors.js';
 import { Id } from '../../../http-common/schemas/common.js';
 import { SwipeBody } from '../../../http-common/schemas/swiping.js';
 import { flash } from '../flash.js';
 import { parseForm } from '../form.js';
+import { shownError } from '../shown-error.js';
 import { formatDistance, pictureModel, sockModel } from '../view-models.js';
 import { me, pathId, render, requireLogin, type WebContext } from '../web-context.js';
 
@@ -62,11 +63,14 @@ export function swipeRoutes(ctx: WebContext): express.Router {
         decision === 'like' ? 'Liked! If they like you back, it is a match.' : 'Nope. Next sock, please!',
       );
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind === 'not-found') throw error;
+      const shown = shownError(error);
+      if (!shown) throw error;
       flash(
         req,
         'info',
-        error.kind === 'conflict' ? 'You already judged that sock. Here is the next one.' : error.message,
+        shown instanceof AlreadyJudgedError
+          ? 'You already judged that sock. Here is the next one.'
+          : shown.message,
       );
     }
     res.redirect(303, back);
