@@ -207,9 +207,9 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       endMatch: new EndMatch(p.matches, p.messages, p.users, outbox, uow, clock),
     },
     chat: {
-      sendMessage: new SendMessage(p.matches, p.messages, p.users, ids, uow, clock),
+      sendMessage: new SendMessage(p.matches, p.messages, p.users, outbox, ids, uow, clock),
       listMessages: new ListMessages(p.matches, p.messages, p.users, uow, clock),
-      markMessageSeen: new MarkMessageSeen(p.matches, p.messages, uow, clock),
+      markMessageSeen: new MarkMessageSeen(p.matches, p.messages, outbox, uow, clock),
     },
     mails: {
       sendSelfMail: new SendSelfMail(p.mails, outbox, ids, uow, clock),

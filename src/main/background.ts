@@ -17,9 +17,13 @@ export const jobPrefix = (app: App) => `hotsox-${app}`;
 /** What carries out outbox events: emails, self-mails, picture files and deck maintenance. */
 export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
   const p = ports(runtime.container);
-  return new OutboxEventHandler(runtime.app, p.emailSender, p.pictureStore, {
-    publicUrl: runtime.config.publicUrl,
-  });
+  return new OutboxEventHandler(
+    runtime.app,
+    p.emailSender,
+    p.pictureStore,
+    { publicUrl: runtime.config.publicUrl },
+    runtime.chatBus,
+  );
 }
 
 /**

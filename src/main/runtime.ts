@@ -15,6 +15,9 @@ import { createLogger } from './logger.js';
 import { resolveSecrets, type Secrets } from './secrets.js';
 import { resolve, TOKENS } from './tokens.js';
 import type { Application } from '../application/application.js';
+import type { ChatBus } from '../adapters/realtime/chat-bus.js';
+import { InProcessChatBus } from '../adapters/realtime/in-process-chat-bus.js';
+import { RedisChatBus } from '../adapters/realtime/redis-chat-bus.js';
 
 /** What every deployable shares: configuration, logger, database, Redis and the container. */
 export interface Runtime {
@@ -30,6 +33,8 @@ export interface Runtime {
   readonly container: Container;
   /** Every use case, made from the ports bound in `container`. */
   readonly app: Application;
+  /** The live chat's events between instances: on the shared Redis, or in this process. */
+  readonly chatBus: ChatBus;
 }
 
 /**
@@ -74,7 +79,9 @@ export async function startRuntime(
     applicationModule,
   );
   const app = resolve(container, TOKENS.application);
-  return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container, app };
+  const chatBus = sharedRedis ? new RedisChatBus(sharedRedis, logger) : new InProcessChatBus();
+  lifecycle.onStop('chat bus', () => chatBus.close());
+  return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container, app, chatBus };
 }
 
 function connectRedis(url: string, role: string, logger: Logger, lifecycle: Lifecycle): Redis {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { FastifyInstance } from 'fastify';
+import { attachChatServer } from '../adapters/http-express/chat/chat-server.js';
 import { buildWebApp } from '../adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../adapters/http-express/media-route.js';
 import { redisSessionStore } from '../adapters/http-express/web/session.js';
@@ -24,8 +25,9 @@ export async function startWebServer(
     mapTileUrl: runtime.config.mapTileUrl,
     cacheViews: runtime.config.env !== 'development',
   });
+  const deps = httpAppDeps(runtime, 'web', afterChange);
   const app = buildWebApp({
-    ...httpAppDeps(runtime, 'web', afterChange),
+    ...deps,
     media: mediaRoute((urlPath) => resolveMediaPath(runtime.config.mediaDir, urlPath)),
     webUi,
   });
@@ -34,6 +36,16 @@ export async function startWebServer(
   });
   server.keepAliveTimeout = 65_000;
   runtime.lifecycle.onStop('web server', () => closeServer(server));
+  const chat = attachChatServer(server, {
+    app: runtime.app,
+    subscribe: (listener) => runtime.chatBus.subscribe(listener),
+    sessionUser: (req) => webUi.sessionUser(req),
+    logger: runtime.logger.child({ component: 'chat' }),
+    ...(afterChange ? { afterChange } : {}),
+  });
+  deps.metrics.observeChat(chat);
+  // stops before the server (stops run in reverse): sockets get a clean close first
+  runtime.lifecycle.onStop('chat sockets', () => chat.close());
   runtime.logger.info(
     { port: addressPort(server), server: 'web' },
     `web app listening on http://${runtime.config.host}:${addressPort(server)}`,

@@ -47,6 +47,7 @@ export function startDeckWorker(
     { send: unexpected },
     pictureStore,
     { publicUrl: 'http://127.0.0.1' },
+    { publish: unexpected },
   );
   const dispatcher = new InProcessJobDispatcher(handler, logger, { backoffMs: 200 });
   const relay = new OutboxRelay(r.outboxStore, r.uow, dispatcher, logger);

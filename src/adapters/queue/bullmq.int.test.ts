@@ -150,6 +150,7 @@ describe('BullMQ dispatcher and worker (Redis, SMTP)', () => {
       smtp,
       refusing,
       { publicUrl: 'http://localhost:3000' },
+      { publish: async () => {} },
     );
     const event = anEvent(randomUUID(), { type: 'picture-files.delete', keys: ['nope'] });
     startWorker(handler);

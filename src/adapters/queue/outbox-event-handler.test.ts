@@ -1,4 +1,5 @@
 import type { PictureStore } from '../../application/ports/picture-store.js';
+import { RecordingChatPublisher } from '../../application/testing/recording-chat-publisher.js';
 import { createTestKit } from '../../application/testing/test-kit.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import { OutboxEventHandler } from './outbox-event-handler.js';
@@ -21,6 +22,16 @@ describe('OutboxEventHandler', () => {
       subject: 'You have a match with kim',
     });
     expect(kit.emailSender.sent[0]?.html).toContain('href="https://hotsox.example/matches"');
+  });
+
+  it('pushes a chat event to the live chat', async () => {
+    const chat = new RecordingChatPublisher();
+    const handler = handlerOver(createTestKit(), undefined, chat);
+    const event = { type: 'ended', matchId: 'm1', recipients: ['u1', 'u2'] } as const;
+
+    await handler.handle(anEvent(EVENT_ID, { type: 'chat.publish', event }));
+
+    expect(chat.published).toEqual([event]);
   });
 
   it('delivers a self-mail and marks it sent', async () => {
@@ -80,6 +91,7 @@ describe('OutboxEventHandler', () => {
       kit.emailSender,
       refusing,
       { publicUrl: 'http://localhost:3000' },
+      { publish: async () => {} },
     );
 
     const failure = handler.handle(anEvent(EVENT_ID, { type: 'picture-files.delete', keys: ['x'] }));

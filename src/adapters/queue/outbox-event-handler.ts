@@ -2,6 +2,7 @@ import type { BuildDeck } from '../../application/decks/build-deck.js';
 import type { PlaceSockInDecks } from '../../application/decks/place-sock-in-decks.js';
 import type { DeliverSelfMail } from '../../application/mails/deliver-self-mail.js';
 import type { MarkSelfMailFailed } from '../../application/mails/mark-self-mail-failed.js';
+import type { ChatPublisher } from '../../application/ports/chat-publisher.js';
 import type { EmailSender } from '../../application/ports/email-sender.js';
 import type { OutboxEvent } from '../../application/ports/outbox.js';
 import type { PictureStore } from '../../application/ports/picture-store.js';
@@ -35,6 +36,7 @@ export class OutboxEventHandler implements OutboxEventProcessor {
     private readonly emailSender: EmailSender,
     private readonly pictureStore: PictureStore,
     private readonly options: EmailRenderOptions,
+    private readonly chat: ChatPublisher,
   ) {
     compileEmailTemplates(); // a missing or broken template stops the start, not the first email
   }
@@ -58,6 +60,9 @@ export class OutboxEventHandler implements OutboxEventProcessor {
         return;
       case 'deck.place':
         await this.app.decks.placeSockInDecks.execute({ sockId: message.sockId });
+        return;
+      case 'chat.publish':
+        await this.chat.publish(message.event);
         return;
       default: {
         const unexpected: never = message;

@@ -1,8 +1,8 @@
 import { MessageNotFoundError, type Message } from '../../domain/chat/message.js';
 import type { Match } from '../../domain/matching/match.js';
 import type { User } from '../../domain/user/user.js';
-import { createTestKit, type TestKit } from '../testing/test-kit.js';
-import { MarkMessageSeen } from './mark-message-seen.js';
+import { applicationOf, createTestKit, type TestKit } from '../testing/test-kit.js';
+import type { MarkMessageSeen } from './mark-message-seen.js';
 
 describe('MarkMessageSeen', () => {
   let kit: TestKit;
@@ -14,7 +14,7 @@ describe('MarkMessageSeen', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    markMessageSeen = new MarkMessageSeen(kit.matches, kit.messages, kit.uow, kit.clock);
+    markMessageSeen = applicationOf(kit).chat.markMessageSeen;
     alice = await kit.givenUser({ username: 'alice' });
     bob = await kit.givenUser({ username: 'bob' });
     match = {
@@ -47,6 +47,24 @@ describe('MarkMessageSeen', () => {
     expect(receipt).toEqual({ messageId: message.id, seenAt: firstSeen });
     expect(again).toEqual(receipt);
     expect((await kit.messages.findById(message.id))?.seenAt).toEqual(firstSeen);
+  });
+
+  it('pushes the read receipt to the sender, the first time only', async () => {
+    await markMessageSeen.execute({ userId: bob.id, messageId: message.id });
+    await markMessageSeen.execute({ userId: bob.id, messageId: message.id });
+
+    expect(kit.outbox.pending().map((e) => e.message)).toEqual([
+      {
+        type: 'chat.publish',
+        event: {
+          type: 'seen',
+          matchId: match.id,
+          recipients: [alice.id],
+          messageId: message.id,
+          seenAt: kit.clock.now().toISOString(),
+        },
+      },
+    ]);
   });
 
   it.each([

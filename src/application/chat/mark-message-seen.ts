@@ -1,8 +1,10 @@
 import { MessageNotFoundError } from '../../domain/chat/message.js';
+import { publish } from './live-events.js';
 import { Match } from '../../domain/matching/match.js';
 import type { Clock } from '../ports/clock.js';
 import type { MatchRepository } from '../ports/match-repository.js';
 import type { MessageRepository } from '../ports/message-repository.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 
 export interface MarkMessageSeenInput {
@@ -20,6 +22,7 @@ export class MarkMessageSeen {
   constructor(
     private readonly matches: MatchRepository,
     private readonly messages: MessageRepository,
+    private readonly outbox: Outbox,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -36,6 +39,15 @@ export class MarkMessageSeen {
       if (message.seenAt !== null) return { messageId: message.id, seenAt: message.seenAt };
       const seenAt = this.clock.now();
       await this.messages.markSeen([message.id], seenAt);
+      await this.outbox.add(
+        publish({
+          type: 'seen',
+          matchId: match.id,
+          recipients: [message.senderId],
+          messageId: message.id,
+          seenAt: seenAt.toISOString(),
+        }),
+      );
       return { messageId: message.id, seenAt };
     });
   }

@@ -2,8 +2,8 @@ import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
 import type { Match } from '../../domain/matching/match.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import type { User } from '../../domain/user/user.js';
-import { createTestKit, type TestKit } from '../testing/test-kit.js';
-import { SendMessage } from './send-message.js';
+import { applicationOf, createTestKit, type TestKit } from '../testing/test-kit.js';
+import type { SendMessage } from './send-message.js';
 
 describe('SendMessage', () => {
   let kit: TestKit;
@@ -14,7 +14,7 @@ describe('SendMessage', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    sendMessage = new SendMessage(kit.matches, kit.messages, kit.users, kit.ids, kit.uow, kit.clock);
+    sendMessage = applicationOf(kit).chat.sendMessage;
     alice = await kit.givenUser({ username: 'alice' });
     bob = await kit.givenUser({ username: 'bob' });
     match = {
@@ -72,5 +72,29 @@ describe('SendMessage', () => {
       InvalidValueError,
     );
     expect(kit.db.tables.messages.size).toBe(0);
+  });
+
+  it('pushes the stored message to both participants once committed, and nothing when it fails', async () => {
+    const view = await sendMessage.execute({ userId: bob.id, matchId: match.id, text: 'Hi!' });
+    await expect(sendMessage.execute({ userId: bob.id, matchId: match.id, text: '   ' })).rejects.toThrow();
+
+    expect(kit.outbox.pending().map((e) => e.message)).toEqual([
+      {
+        type: 'chat.publish',
+        event: {
+          type: 'message',
+          matchId: match.id,
+          recipients: [alice.id, bob.id],
+          message: {
+            id: view.message.id,
+            matchId: match.id,
+            senderUsername: 'bob',
+            text: 'Hi!',
+            sentAt: kit.clock.now().toISOString(),
+            seenAt: null,
+          },
+        },
+      },
+    ]);
   });
 });

@@ -4,9 +4,11 @@ import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { MatchRepository } from '../ports/match-repository.js';
 import type { MessageRepository } from '../ports/message-repository.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
 import type { MessageView } from '../shared/views.js';
+import { messageSent } from './live-events.js';
 
 export interface SendMessageInput {
   /** The authenticated sender; never taken from a message payload. */
@@ -15,12 +17,13 @@ export interface SendMessageInput {
   readonly text: string;
 }
 
-/** A chat message to the other user of an active match. */
+/** A chat message to the other user of an active match, pushed live to both once stored. */
 export class SendMessage {
   constructor(
     private readonly matches: MatchRepository,
     private readonly messages: MessageRepository,
     private readonly users: UserRepository,
+    private readonly outbox: Outbox,
     private readonly ids: IdGenerator,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -40,7 +43,10 @@ export class SendMessage {
       });
       await this.messages.add(message);
       const sender = await this.users.findById(input.userId);
-      return { message, senderUsername: sender?.username ?? '' };
+      const senderUsername = sender?.username ?? '';
+      // pushed to the live chat once committed: a message rolled back is never shown
+      await this.outbox.add(messageSent(match, message, senderUsername));
+      return { message, senderUsername };
     });
   }
 }

@@ -4,10 +4,9 @@ import type { Match } from '../../domain/matching/match.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { User } from '../../domain/user/user.js';
 import type { OutboxMessage } from '../ports/outbox.js';
-import { ListCandidates } from '../swiping/list-candidates.js';
-import { SwipeSock } from '../swiping/swipe-sock.js';
-import { createTestKit, type TestKit } from '../testing/test-kit.js';
-import { EndMatch } from './end-match.js';
+import type { SwipeSock } from '../swiping/swipe-sock.js';
+import { applicationOf, createTestKit, type TestKit } from '../testing/test-kit.js';
+import type { EndMatch } from './end-match.js';
 
 describe('EndMatch', () => {
   let kit: TestKit;
@@ -37,8 +36,8 @@ describe('EndMatch', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    endMatch = new EndMatch(kit.matches, kit.messages, kit.users, kit.outbox, kit.uow, kit.clock);
-    swipeSock = new SwipeSock(kit.swipes, kit.matches, kit.users, kit.outbox, kit.ids, kit.uow, kit.clock);
+    ({ endMatch } = applicationOf(kit).matches);
+    ({ swipeSock } = applicationOf(kit).swiping);
     alice = await kit.givenUser({ username: 'alice' });
     bob = await kit.givenUser({ username: 'bob' });
     aliceSock = await kit.givenSock(alice);
@@ -50,7 +49,7 @@ describe('EndMatch', () => {
     kit.db.tables.outbox.clear();
   });
 
-  it('ends the match, deletes its messages and emails both users', async () => {
+  it('ends the match, deletes its messages, closes its live chat and emails both users', async () => {
     const other = await kit.givenUser({ username: 'carol' });
     const otherMatch: Match = { ...match, id: kit.ids.next(), partner: { userId: other.id, sockId: 'x' } };
     await kit.matches.add(otherMatch);
@@ -64,6 +63,10 @@ describe('EndMatch', () => {
     expect((await kit.matches.findById(match.id))?.endedAt).toEqual(kit.clock.now());
     expect([...kit.db.tables.messages.values()]).toEqual([kept]);
     expect(kit.outbox.messages()).toEqual<OutboxMessage[]>([
+      {
+        type: 'chat.publish',
+        event: { type: 'ended', matchId: match.id, recipients: [alice.id, bob.id] },
+      },
       {
         type: 'email.send',
         to: { email: alice.email, username: 'alice' },
@@ -88,15 +91,7 @@ describe('EndMatch', () => {
   });
 
   it('keeps the pair apart for good: no candidates, no new match', async () => {
-    const listCandidates = new ListCandidates(
-      kit.socks,
-      kit.users,
-      kit.pictures,
-      kit.decks,
-      kit.outbox,
-      kit.uow,
-      kit.clock,
-    );
+    const { listCandidates } = applicationOf(kit).swiping;
     const aliceNewSock = await kit.givenSock(alice);
     const bobNewSock = await kit.givenSock(bob);
     expect(

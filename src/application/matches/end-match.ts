@@ -6,6 +6,7 @@ import type { MessageRepository } from '../ports/message-repository.js';
 import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { participantsOf, publish } from '../chat/live-events.js';
 import { notifyBothUsers } from './notify-both-users.js';
 
 export interface EndMatchInput {
@@ -15,7 +16,8 @@ export interface EndMatchInput {
 
 /**
  * Unmatching: the match ends for good (the pair can never match again and no longer sees each
- * other's socks), its messages are deleted, and both users are told by email if they opted in.
+ * other's socks), its messages are deleted, its live chat closes, and both users are told by
+ * email if they opted in.
  */
 export class EndMatch {
   constructor(
@@ -35,6 +37,7 @@ export class EndMatch {
       const ended = Match.end(match, input.userId, this.clock.now());
       await this.matches.save(ended);
       await this.messages.removeForMatch(ended.id);
+      await this.outbox.add(publish({ type: 'ended', matchId: ended.id, recipients: participantsOf(ended) }));
       await notifyBothUsers(this.users, this.outbox, ended, (recipient, other) => ({
         template: 'match-ended',
         data: { otherUsername: other.username, endedByMe: recipient.id === input.userId },

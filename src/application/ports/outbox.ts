@@ -1,3 +1,5 @@
+import type { ChatEvent } from './chat-publisher.js';
+
 /** The emails HotSox sends; the worker renders each from its template. */
 export type EmailTemplate =
   | { readonly template: 'match-made'; readonly data: { readonly otherUsername: string } }
@@ -28,7 +30,9 @@ export type OutboxMessage =
    * Put this sock where it belongs in other socks' decks: it became a candidate (first picture)
    * or its attributes changed; or take it out of every deck (deleted, or lost its last picture).
    */
-  | { readonly type: 'deck.place'; readonly sockId: string };
+  | { readonly type: 'deck.place'; readonly sockId: string }
+  /** Push to the live chat, once the change that caused it is committed. */
+  | { readonly type: 'chat.publish'; readonly event: ChatEvent };
 
 export type OutboxMessageType = OutboxMessage['type'];
 

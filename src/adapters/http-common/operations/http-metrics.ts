@@ -1,4 +1,4 @@
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one app: request latencies by route and status, plus process metrics. */
 export class HttpMetrics {
@@ -20,6 +20,27 @@ export class HttpMetrics {
   /** `route` is the route pattern (`/api/v1/socks/:sockId`), never the raw URL, to bound cardinality. */
   observe(method: string, route: string, status: number, seconds: number): void {
     this.requests.observe({ method, route, status: String(status) }, seconds);
+  }
+
+  /** Adds the live chat's figures (`hotsox_chat_open_sockets`, `hotsox_chat_events_pushed_total`). */
+  observeChat(chat: { openSockets(): number; pushed(): number }): void {
+    new Gauge({
+      name: 'hotsox_chat_open_sockets',
+      help: 'Chat WebSockets open on this instance',
+      registers: [this.registry],
+      collect() {
+        this.set(chat.openSockets());
+      },
+    });
+    new Counter({
+      name: 'hotsox_chat_events_pushed_total',
+      help: 'Chat events (messages, read receipts, ends) pushed to sockets on this instance',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(chat.pushed());
+      },
+    });
   }
 
   async text(): Promise<{ contentType: string; body: string }> {

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type session from 'express-session';
 import { readFileSync } from 'node:fs';
+import { ServerResponse, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Application } from '../../../application/application.js';
@@ -38,7 +39,10 @@ export interface WebUiDeps {
 const OWN_ASSETS = ['site.css', 'site.js', 'map.js'] as const;
 
 /** The server-rendered web UI: every page of the HotSox journey, over the same use cases as the APIs. */
-export function webUiRouter(deps: WebUiDeps): express.Router {
+/** The web UI's router, and who a request's session cookie logs in (for the chat's WebSocket upgrade). */
+export type WebUi = express.Router & { sessionUser(req: IncomingMessage): Promise<string | null> };
+
+export function webUiRouter(deps: WebUiDeps): WebUi {
   const leafletVersion = (
     JSON.parse(readFileSync(join(WEB_PATHS.leaflet, '..', 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -56,7 +60,8 @@ export function webUiRouter(deps: WebUiDeps): express.Router {
   router.use('/assets/vendor/leaflet', express.static(WEB_PATHS.leaflet, cached));
   router.use('/assets', express.static(WEB_PATHS.public, cached));
   router.use(contentSecurityPolicy(deps.mapTileUrl));
-  router.use(sessions({ secret: deps.sessionSecret, store: deps.sessionStore }));
+  const sessionMiddleware = sessions({ secret: deps.sessionSecret, store: deps.sessionStore });
+  router.use(sessionMiddleware);
   router.use(express.urlencoded({ extended: false, limit: REQUEST_LIMITS.bodyBytes, parameterLimit: 100 }));
   router.use(csrfProtection);
   router.use(loadViewer(ctx));
@@ -74,7 +79,34 @@ export function webUiRouter(deps: WebUiDeps): express.Router {
     if (status >= 500) requestLogger(res, deps.logger).error({ err: error }, 'unexpected error');
     errorPage(ctx, req, res, status, error instanceof CsrfError);
   });
-  return router;
+  return Object.assign(router, {
+    sessionUser: (req: IncomingMessage) => sessionUser(ctx, sessionMiddleware, req),
+  });
+}
+
+/**
+ * The user a raw request's session cookie logs in, with the same checks as a page (the session
+ * exists, its password has not changed since); null otherwise. For requests that never reach the
+ * router, such as WebSocket upgrades.
+ */
+async function sessionUser(
+  ctx: WebContext,
+  sessionMiddleware: express.RequestHandler,
+  raw: IncomingMessage,
+): Promise<string | null> {
+  const req = raw as Request;
+  await new Promise<void>((resolve, reject) => {
+    sessionMiddleware(req, new ServerResponse(raw) as Response, (error?: unknown) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(),
+    );
+  });
+  const userId = req.session?.userId;
+  if (!userId) return null;
+  const profile = await ctx.app.users.getProfile.execute(userId).catch(() => null);
+  if (!profile || req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.credentialsVersion)) {
+    return null;
+  }
+  return userId;
 }
 
 /** Who is logged in: the session's user, as long as their password has not changed since. */

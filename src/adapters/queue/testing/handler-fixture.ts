@@ -1,4 +1,6 @@
 import { createApplication, type ApplicationPorts } from '../../../application/application.js';
+import type { ChatPublisher } from '../../../application/ports/chat-publisher.js';
+import { RecordingChatPublisher } from '../../../application/testing/recording-chat-publisher.js';
 import type { EmailSender } from '../../../application/ports/email-sender.js';
 import type { Outbox, OutboxEvent, OutboxMessage } from '../../../application/ports/outbox.js';
 import { SelfMail } from '../../../domain/mail/self-mail.js';
@@ -16,9 +18,13 @@ export interface KitPorts extends ApplicationPorts {
 }
 
 /** The real handler, running the real use cases over the kit's fakes (or another email sender). */
-export function handlerOver(kit: KitPorts, emailSender: EmailSender = kit.emailSender): OutboxEventHandler {
+export function handlerOver(
+  kit: KitPorts,
+  emailSender: EmailSender = kit.emailSender,
+  chat: ChatPublisher = new RecordingChatPublisher(),
+): OutboxEventHandler {
   const app = createApplication({ ...kit, emailSender }, { publicUrl: PUBLIC_URL });
-  return new OutboxEventHandler(app, emailSender, kit.pictureStore, { publicUrl: PUBLIC_URL });
+  return new OutboxEventHandler(app, emailSender, kit.pictureStore, { publicUrl: PUBLIC_URL }, chat);
 }
 
 /** A queued self-mail of `owner`, stored. */
