@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import sharp from 'sharp';
+import { WebSocket } from 'ws';
 import { TokenPair } from '../../src/adapters/http-common/schemas/auth.js';
 import { Picture } from '../../src/adapters/http-common/schemas/common.js';
 import { Me } from '../../src/adapters/http-common/schemas/users.js';
@@ -209,6 +210,19 @@ describe('npm run stack', () => {
     expect(fastify.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/); // made by nginx
     expect(fastify.headers.get('content-encoding')).toBe('gzip');
     expect(await fastify.json()).toEqual(await express.json());
+  });
+
+  it("forwards the live chat's WebSocket upgrade on /chat to the web app", async () => {
+    const refusal = await new Promise<number>((resolveStatus, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${ports.nginx}/chat?match=${randomUUID()}`);
+      ws.once('unexpected-response', (_req, res) => resolveStatus(res.statusCode ?? 0));
+      ws.once('open', () => reject(new Error('a chat socket opened without a login')));
+      ws.once('error', reject);
+    });
+
+    // 401 comes from the chat's upgrade handler: a plain GET /chat would be the web UI's 404
+    expect(refusal).toBe(401);
+    expect((await fetch(at('/chat'))).status).toBe(404);
   });
 
   describe('one account across both APIs', () => {
