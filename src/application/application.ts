@@ -202,8 +202,8 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       placeSockInDecks: new PlaceSockInDecks(p.socks, p.pictures, p.candidatePool, p.decks, uow),
     },
     matches: {
-      listMatches: new ListMatches(p.matches, p.users, p.socks, p.pictures, clock),
-      getMatch: new GetMatch(p.matches, p.users, p.socks, p.pictures, clock),
+      listMatches: new ListMatches(p.matches, p.users, p.socks, p.pictures, p.messages, clock),
+      getMatch: new GetMatch(p.matches, p.users, p.socks, p.pictures, p.messages, clock),
       endMatch: new EndMatch(p.matches, p.messages, p.users, outbox, uow, clock),
     },
     chat: {

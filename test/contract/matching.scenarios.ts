@@ -35,6 +35,13 @@ async function candidateIds(t: ApiTarget, who: Session, sockId: string): Promise
   return list.items.map((c) => c.sock.id);
 }
 
+/** `unreadCount` of a match as `who` sees it on `GET /matches` and on `GET /matches/{id}`. */
+async function unread(t: ApiTarget, who: Session, matchId: string) {
+  const list = expectBody(await api(t, who.token).get('/matches'), 200, MatchPage);
+  const shown = expectBody(await api(t, who.token).get(`/matches/${matchId}`), 200, Match);
+  return { listed: list.items.find((m) => m.id === matchId)?.unreadCount, shown: shown.unreadCount };
+}
+
 /** Two users whose socks liked each other: the match as the second liker saw it. */
 async function aMatch(t: ApiTarget) {
   const ann = await signUp(t, { firstName: 'Ann', city: 'Berlin' });
@@ -87,6 +94,7 @@ export function journeyScenarios(target: () => ApiTarget): void {
         pictures: [],
       });
       expect(match.otherUser.distanceKm).toBeGreaterThan(200);
+      expect(match.unreadCount).toBe(0);
 
       // Both see it from their side.
       const annList = expectBody(await api(t, ann.token).get('/matches'), 200, MatchPage);
@@ -124,6 +132,9 @@ export function journeyScenarios(target: () => ApiTarget): void {
         });
         sent.push(message);
       }
+      // Bob has three unread messages in the match, on the list and on the match; Ann has none.
+      expect(await unread(t, bob, match.id)).toEqual({ listed: 3, shown: 3 });
+      expect(await unread(t, ann, match.id)).toEqual({ listed: 0, shown: 0 });
       // Ann reading her own messages does not mark them seen.
       const annRead = expectBody(
         await api(t, ann.token).get(`/matches/${match.id}/messages`),
@@ -143,6 +154,7 @@ export function journeyScenarios(target: () => ApiTarget): void {
       expect(page1.items.map((m) => m.text)).toEqual(['Coffee?', 'Nice bamboo.']);
       expect(page1.items.every((m) => m.seenAt !== null)).toBe(true);
       expect(page1.nextCursor).toBe(nth(page1.items, 1).id);
+      expect(await unread(t, bob, match.id)).toEqual({ listed: 1, shown: 1 });
       const page2 = expectBody(
         await api(t, bob.token).get(`/matches/${match.id}/messages?limit=2&before=${page1.nextCursor}`),
         200,
@@ -157,6 +169,8 @@ export function journeyScenarios(target: () => ApiTarget): void {
         Message,
       );
       expect(answer.sender).toBe(bob.username);
+      expect(await unread(t, bob, match.id)).toEqual({ listed: 0, shown: 0 });
+      expect(await unread(t, ann, match.id)).toEqual({ listed: 1, shown: 1 });
 
       // Ann now sees her messages as seen, and Bob's answer (which her reading marks seen).
       const annAgain = expectBody(
@@ -171,6 +185,7 @@ export function journeyScenarios(target: () => ApiTarget): void {
         ann.username,
       ]);
       expect(annAgain.items.every((m) => m.seenAt !== null)).toBe(true);
+      expect(await unread(t, ann, match.id)).toEqual({ listed: 0, shown: 0 });
       // Seen once is seen for good: the time does not move on a second read.
       const bobAgain = expectBody(
         await api(t, bob.token).get(`/matches/${match.id}/messages`),
@@ -272,6 +287,37 @@ export function matchScenarios(target: () => ApiTarget): void {
       expect(page2).toMatchObject({ page: 2, pageSize: 2, total: 3 });
       expect(page2.items.map((m) => m.otherUser.username)).toEqual([partners[0]]);
       expectInvalid(await api(t, ann.token).get('/matches?pageSize=101'), ['query.pageSize']);
+    });
+
+    it("counts each listed match's unread messages separately", async () => {
+      const t = target();
+      const ann = await signUp(t);
+      const annSock = await addSock(t, ann);
+      const partners: Array<{ who: Session; matchId: string }> = [];
+      for (let i = 0; i < 3; i++) {
+        const other = await signUp(t);
+        const sock = await addSock(t, other);
+        expectBody(await like(t, other, sock.id, annSock.id), 201, SwipeResult);
+        const made = expectBody(await like(t, ann, annSock.id, sock.id), 201, SwipeResult);
+        if (!made.match) throw new Error('expected a match');
+        partners.push({ who: other, matchId: made.match.id });
+      }
+      const say = async (who: Session, matchId: string, text: string) =>
+        expectBody(await api(t, who.token).post(`/matches/${matchId}/messages`).send({ text }), 201, Message);
+      const [first, second, third] = [nth(partners, 0), nth(partners, 1), nth(partners, 2)];
+      await say(first.who, first.matchId, 'one');
+      await say(first.who, first.matchId, 'two');
+      await say(third.who, third.matchId, 'three');
+      await say(ann, second.matchId, 'mine');
+
+      const list = expectBody(await api(t, ann.token).get('/matches'), 200, MatchPage);
+      expect(list.items.map((m) => [m.id, m.unreadCount])).toEqual([
+        [third.matchId, 1],
+        [second.matchId, 0],
+        [first.matchId, 2],
+      ]);
+      const listedForFirst = expectBody(await api(t, first.who.token).get('/matches'), 200, MatchPage);
+      expect(listedForFirst.items.map((m) => m.unreadCount)).toEqual([0]);
     });
 
     it('answers 404 to someone who is not a participant, for the match and its messages', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { startJobWorker, startOutboxRelay } from '../../src/main/background.js';
 import { startRuntime, type Runtime } from '../../src/main/runtime.js';
 import { startWebServer } from '../../src/main/servers.js';
 import {
@@ -79,7 +80,11 @@ describe('the HotSox web journey in Chromium', () => {
       // Nothing answers there: the maps must still show the places and the distance.
       MAP_TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png',
     });
-    const { server } = await startWebServer(runtime, 0);
+    // as the web deployable and its worker run it: the outbox relay feeds BullMQ, whose worker
+    // sends the emails and pushes the live chat's messages
+    const relay = startOutboxRelay(runtime, 'web');
+    await startJobWorker(runtime, 'web');
+    const { server } = await startWebServer(runtime, 0, relay.nudge);
     const address = server.address();
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({
@@ -278,12 +283,20 @@ describe('the HotSox web journey in Chromium', () => {
     const chatPath = new URL(alice.page.url()).pathname;
     await bob.page.goto(chatPath);
     await expectText(bob.page, 'Our socks have good taste.');
+    // Live: both pages hold a chat socket; Bob's answer reaches Alice's open page without a reload.
+    await alice.page.locator('[data-chat-state="live"]').waitFor();
+    await bob.page.locator('[data-chat-state="live"]').waitFor();
+    const aliceLoads = alice.page.waitForEvent('load', { timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
     await bob.page.getByLabel('Your message').fill('They really do. Coffee in the laundromat?');
     await bob.page.getByLabel('Your message').press('Enter');
     await expectText(bob.page, 'Coffee in the laundromat?');
     await shot(bob, '11-chat');
-    await alice.page.reload();
     await expectText(alice.page, 'Coffee in the laundromat?');
+    expect(await aliceLoads).toBe(false);
+    expect(await alice.page.locator('.msg-theirs', { hasText: 'Coffee in the laundromat?' }).count()).toBe(1);
     await shot(alice, '11-chat');
 
     // Bob ends the match, after confirming.

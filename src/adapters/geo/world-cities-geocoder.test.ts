@@ -132,3 +132,77 @@ describe('WorldCitiesGeocoder', () => {
     expect(performance.now() - started).toBeLessThan(250);
   });
 });
+
+describe('WorldCitiesGeocoder.suggest', () => {
+  const geocoder = new WorldCitiesGeocoder();
+
+  beforeAll(async () => {
+    await geocoder.preload();
+  });
+
+  const names = async (prefix: string, limit = 5) => (await geocoder.suggest(prefix, limit)).map((s) => s.name);
+
+  it('suggests the places starting with the prefix, most populous first', async () => {
+    const [zurich, ...others] = await geocoder.suggest('zur', 5);
+    expect(zurich).toEqual({
+      name: 'Zürich',
+      country: 'CH',
+      admin: 'ZH',
+      label: 'Zürich, CH',
+      population: expect.any(Number),
+      location: near(47.37, 8.55),
+    });
+    const populations = [zurich, ...others].map((s) => s?.population ?? 0);
+    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+  });
+
+  it('matches short forms, and names each place once', async () => {
+    const frankfurts = await names('frankf');
+    expect(frankfurts[0]).toBe('Frankfurt am Main'); // also indexed as "frankfurt"
+    expect(frankfurts.filter((n) => n === 'Frankfurt am Main')).toHaveLength(1);
+    expect(frankfurts).toContain('Frankfurt (Oder)');
+    await expect(names('new yo', 1)).resolves.toEqual(['New York City']);
+  });
+
+  it('ignores case, accents, punctuation and what follows a comma', async () => {
+    const zurich = await names('Zür');
+    for (const spelling of ['zur', 'ZUR', '  zu\u0308r', 'Zürich, CH']) {
+      await expect(names(spelling)).resolves.toEqual(zurich);
+    }
+    await expect(names('sao p', 1)).resolves.toEqual(['São Paulo']);
+    await expect(names('saint-et', 1)).resolves.toEqual(await names('saint et', 1));
+  });
+
+  it('honours the limit, also for the one-letter prefixes', async () => {
+    await expect(geocoder.suggest('s', 10)).resolves.toHaveLength(10);
+    await expect(geocoder.suggest('s', 3)).resolves.toHaveLength(3);
+    await expect(names('s', 3)).resolves.toEqual((await names('s', 10)).slice(0, 3));
+    await expect(geocoder.suggest('frankf', 1)).resolves.toHaveLength(1);
+  });
+
+  it.each(['zur', 'paris', 'portland', 'frankf', 'halle', 'washington', 'san', 'a'])(
+    'gives labels that locate resolves to the very place suggested (%j)',
+    async (prefix) => {
+      const suggestions = await geocoder.suggest(prefix, 10);
+      expect(suggestions.length).toBeGreaterThan(0);
+      for (const { label, location } of suggestions) {
+        await expect(geocoder.locate(label)).resolves.toEqual(location);
+      }
+      expect(new Set(suggestions.map((s) => s.label)).size).toBe(suggestions.length);
+    },
+  );
+
+  it('qualifies a smaller namesake by its division when its country is not enough', async () => {
+    const labels = (await geocoder.suggest('paris', 10)).map((s) => s.label);
+    expect(labels[0]).toBe('Paris, FR');
+    expect(labels).toContain('Paris, US'); // Texas, the most populous Paris of the US
+    expect(labels).toContain('Paris, TN, US');
+  });
+
+  it.each(['', '   ', ',', ', France', 'qwertzuiop', 'x'.repeat(10_000)])(
+    'suggests nothing for %j',
+    async (prefix) => {
+      await expect(geocoder.suggest(prefix, 5)).resolves.toEqual([]);
+    },
+  );
+});

@@ -82,6 +82,7 @@ export class Presenter {
       },
       mySock: view.mySock ? this.sock(view.mySock) : null,
       theirSock: view.theirSock ? this.sock(view.theirSock) : null,
+      unreadCount: view.unreadCount,
     };
   }
 

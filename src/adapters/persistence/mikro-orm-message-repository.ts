@@ -49,6 +49,25 @@ export class MikroOrmMessageRepository implements MessageRepository {
     );
   }
 
+  /**
+   * One grouped statement for the whole page of matches, walking the partial index
+   * `messages_unseen_index` (only unseen messages are in it, so it stays small).
+   */
+  async countUnread(matchIds: readonly string[], userId: string): Promise<Map<string, number>> {
+    const wanted = uuidsOnly(matchIds);
+    if (wanted.length === 0 || !isUuid(userId)) return new Map();
+    const rows = await this.scope.use((em) =>
+      em.execute<Array<{ match_id: string; unread: number }>>(
+        `select match_id, count(*)::int as unread from messages
+         where match_id in (?) and seen_at is null and sender_id <> ?
+         group by match_id`,
+        [wanted, userId],
+        'all',
+      ),
+    );
+    return new Map(rows.map((r) => [r.match_id, r.unread]));
+  }
+
   async removeForMatch(matchId: string): Promise<void> {
     if (!isUuid(matchId)) return;
     await this.scope.use((em) => em.nativeDelete(MessageSchema, { matchId }));

@@ -9,6 +9,7 @@ const ALL = [
   'Migration20261201000100_outbox_origin',
   'Migration20261202000000_password_reset_tokens',
   'Migration20261205000000_decks',
+  'Migration20261206000000_unseen_messages_index',
 ];
 
 describe('migrations and entity metadata', () => {

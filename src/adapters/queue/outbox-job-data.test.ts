@@ -30,23 +30,51 @@ const MESSAGES: OutboxMessage[] = [
   { type: 'self-mail.send', mailId: '00000000-0000-4000-8000-000000000777' },
   { type: 'picture-files.delete', keys: ['ab/0123', 'cd/4567'] },
   { type: 'picture-files.delete', keys: [] },
+  { type: 'deck.build', sockId: '00000000-0000-4000-8000-000000000778' },
+  { type: 'deck.place', sockId: '00000000-0000-4000-8000-000000000778' },
+  {
+    type: 'chat.publish',
+    event: {
+      type: 'message',
+      matchId: 'm1',
+      recipients: ['u1', 'u2'],
+      message: {
+        id: 'x',
+        matchId: 'm1',
+        senderUsername: 'sam',
+        text: 'hi 🧦',
+        sentAt: '2026-12-01T12:00:00.000Z',
+        seenAt: null,
+      },
+    },
+  },
+  {
+    type: 'chat.publish',
+    event: {
+      type: 'seen',
+      matchId: 'm1',
+      recipients: ['u1'],
+      messageId: 'x',
+      seenAt: '2026-12-01T12:01:00.000Z',
+    },
+  },
+  { type: 'chat.publish', event: { type: 'ended', matchId: 'm1', recipients: ['u1', 'u2'] } },
 ];
 
 describe('outbox job data', () => {
-  it.each(MESSAGES.map((m) => [m.type, m] as const))(
-    'carries a %s event through JSON unchanged',
-    (_, message) => {
-      const event: OutboxEvent = {
-        id: '00000000-0000-4000-8000-000000000001',
-        message,
-        createdAt: new Date('2026-11-29T12:34:56.789Z'),
-      };
+  it.each(
+    MESSAGES.map((m) => [m.type === 'chat.publish' ? `chat.publish (${m.event.type})` : m.type, m] as const),
+  )('carries a %s event through JSON unchanged', (_, message) => {
+    const event: OutboxEvent = {
+      id: '00000000-0000-4000-8000-000000000001',
+      message,
+      createdAt: new Date('2026-11-29T12:34:56.789Z'),
+    };
 
-      const throughRedis: unknown = JSON.parse(JSON.stringify(toJobData(event)));
+    const throughRedis: unknown = JSON.parse(JSON.stringify(toJobData(event)));
 
-      expect(fromJobData(throughRedis)).toEqual(event);
-    },
-  );
+    expect(fromJobData(throughRedis)).toEqual(event);
+  });
 
   it.each([
     ['no data', undefined],

@@ -13,6 +13,27 @@ const Recipient = z.object({ email: z.string().min(1), username: z.string().min(
 const email = <T extends string, D extends z.ZodType>(template: T, data: D) =>
   z.object({ type: z.literal('email.send'), to: Recipient, template: z.literal(template), data });
 
+const LiveMessage = z.object({
+  id: z.string(),
+  matchId: z.string(),
+  senderUsername: z.string(),
+  text: z.string(),
+  sentAt: z.string(),
+  seenAt: z.string().nullable(),
+});
+const recipients = z.array(z.string());
+const ChatEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('message'), matchId: z.string(), recipients, message: LiveMessage }),
+  z.object({
+    type: z.literal('seen'),
+    matchId: z.string(),
+    recipients,
+    messageId: z.string(),
+    seenAt: z.string(),
+  }),
+  z.object({ type: z.literal('ended'), matchId: z.string(), recipients }),
+]);
+
 const Message = z.union([
   email('match-made', z.object({ otherUsername: z.string() })),
   email('match-ended', z.object({ otherUsername: z.string(), endedByMe: z.boolean() })),
@@ -22,7 +43,14 @@ const Message = z.union([
   z.object({ type: z.literal('picture-files.delete'), keys: z.array(z.string()) }),
   z.object({ type: z.literal('deck.build'), sockId: z.string().min(1) }),
   z.object({ type: z.literal('deck.place'), sockId: z.string().min(1) }),
+  z.object({ type: z.literal('chat.publish'), event: ChatEvent }),
 ]) satisfies z.ZodType<OutboxMessage>;
+
+/** Every kind of outbox message has its schema here, or this does not compile. */
+const EVERY_TYPE_READ: [Exclude<OutboxMessage['type'], z.infer<typeof Message>['type']>] extends [never]
+  ? true
+  : never = true;
+void EVERY_TYPE_READ;
 
 const JobData = z.object({ id: z.string().min(1), message: Message, createdAt: z.iso.datetime() });
 

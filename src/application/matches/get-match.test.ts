@@ -15,7 +15,7 @@ describe('GetMatch', () => {
   beforeEach(async () => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    getMatch = new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock);
+    getMatch = new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.messages, kit.clock);
     me = await kit.givenUser({ username: 'me', location: PLACES.berlin });
     them = await kit.givenUser({
       username: 'them',
@@ -56,6 +56,26 @@ describe('GetMatch', () => {
     expect(view.mySock?.sock.id).toBe(match.partner.sockId);
     expect(view.mySock?.pictures).toHaveLength(2);
     expect(view.theirSock?.sock.id).toBe(match.initiator.sockId);
+    expect(view.unreadCount).toBe(0);
+  });
+
+  it("counts, for each side, the other user's messages it has not seen", async () => {
+    const say = (sender: User, seenAt: Date | null) =>
+      kit.messages.add({
+        id: kit.ids.next(),
+        matchId: match.id,
+        senderId: sender.id,
+        text: 'Hi',
+        sentAt: kit.clock.now(),
+        seenAt,
+      });
+    await say(them, null);
+    await say(them, null);
+    await say(them, kit.clock.now());
+    await say(me, null);
+
+    expect((await getMatch.execute({ userId: me.id, matchId: match.id })).unreadCount).toBe(2);
+    expect((await getMatch.execute({ userId: them.id, matchId: match.id })).unreadCount).toBe(1);
   });
 
   it('shows a sock deleted since the match as null', async () => {

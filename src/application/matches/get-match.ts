@@ -1,6 +1,7 @@
 import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
 import type { Clock } from '../ports/clock.js';
 import type { MatchRepository } from '../ports/match-repository.js';
+import type { MessageRepository } from '../ports/message-repository.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
 import type { SockRepository } from '../ports/sock-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -19,6 +20,7 @@ export class GetMatch {
     private readonly users: UserRepository,
     private readonly socks: SockRepository,
     private readonly pictures: PictureRepository,
+    private readonly messages: MessageRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -30,6 +32,6 @@ export class GetMatch {
   }
 
   private sources(): MatchViewSources {
-    return { users: this.users, socks: this.socks, pictures: this.pictures };
+    return { users: this.users, socks: this.socks, pictures: this.pictures, messages: this.messages };
   }
 }

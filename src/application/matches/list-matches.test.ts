@@ -11,7 +11,7 @@ describe('ListMatches', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    listMatches = new ListMatches(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock);
+    listMatches = new ListMatches(kit.matches, kit.users, kit.socks, kit.pictures, kit.messages, kit.clock);
     me = await kit.givenUser({ username: 'me', location: PLACES.berlin });
   });
 
@@ -65,6 +65,37 @@ describe('ListMatches', () => {
 
     const pictures = Object.fromEntries(page.items.map((v) => [v.otherUser.username, v.otherUser.pictures]));
     expect(pictures).toEqual({ ann: [annFirst, annSecond], ben: [] });
+  });
+
+  const givenMessage = async (match: Match, sender: User, seenAt: Date | null = null): Promise<void> => {
+    await kit.messages.add({
+      id: kit.ids.next(),
+      matchId: match.id,
+      senderId: sender.id,
+      text: 'Hello, sock!',
+      sentAt: kit.clock.now(),
+      seenAt,
+    });
+  };
+
+  it("counts each match's unread messages: the other user's, not yet seen by the caller", async () => {
+    const ann = await kit.givenUser({ username: 'ann' });
+    const ben = await kit.givenUser({ username: 'ben' });
+    const cid = await kit.givenUser({ username: 'cid' });
+    const withAnn = await givenMatch(me, ann);
+    const withBen = await givenMatch(ben, me);
+    const annAndCid = await givenMatch(ann, cid);
+    await givenMessage(withAnn, ann);
+    await givenMessage(withAnn, ann);
+    await givenMessage(withAnn, ann, kit.clock.now());
+    await givenMessage(withAnn, me);
+    await givenMessage(withBen, me);
+    await givenMessage(annAndCid, ann);
+
+    const page = await listMatches.execute({ userId: me.id, page: { page: 1, pageSize: 20 } });
+
+    const unread = Object.fromEntries(page.items.map((v) => [v.otherUser.username, v.unreadCount]));
+    expect(unread).toEqual({ ann: 2, ben: 0 });
   });
 
   it('pages through the matches', async () => {

@@ -1,5 +1,6 @@
 import { Match } from '../../domain/matching/match.js';
 import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
+import type { MessageRepository } from '../ports/message-repository.js';
 import type { PictureRepository } from '../ports/picture-repository.js';
 import type { SockRepository } from '../ports/sock-repository.js';
 import type { UserRepository } from '../ports/user-repository.js';
@@ -11,12 +12,14 @@ export interface MatchViewSources {
   readonly users: UserRepository;
   readonly socks: SockRepository;
   readonly pictures: PictureRepository;
+  readonly messages: MessageRepository;
 }
 
 /**
  * Active matches as `viewerId` sees them: the other user's public profile (with the distance
- * from the viewer) and both socks from the viewer's side. A sock deleted since the match was
- * made is reported as null; the match itself is between users and outlives it.
+ * from the viewer), both socks from the viewer's side, and how many of the other user's
+ * messages the viewer has not seen. A sock deleted since the match was made is reported as
+ * null; the match itself is between users and outlives it.
  * A match whose other user is gone (deleted in the meantime) is left out.
  * @throws {MatchNotFoundError} for an ended match or one the viewer is not in
  */
@@ -30,12 +33,14 @@ export async function matchViews(
   const sides = matches.map((match) => ({ match, ...Match.seenBy(match, viewerId) }));
   const otherIds = [...new Set(sides.map((s) => s.theirs.userId))];
   const sockIds = [...new Set(sides.flatMap((s) => [s.mine.sockId, s.theirs.sockId]))];
-  // Four reads at once, however many matches: none of them needs another one's result.
-  const [users, socks, picturesByUser, picturesBySock] = await Promise.all([
+  const matchIds = matches.map((m) => m.id);
+  // Five reads at once, however many matches: none of them needs another one's result.
+  const [users, socks, picturesByUser, picturesBySock, unreadByMatch] = await Promise.all([
     sources.users.findManyByIds([...new Set([viewerId, ...otherIds])]),
     sources.socks.findManyByIds(sockIds),
     sources.pictures.listForUsers(otherIds),
     sources.pictures.listForSocks(sockIds),
+    sources.messages.countUnread(matchIds, viewerId),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const sockById = new Map(
@@ -50,6 +55,7 @@ export async function matchViews(
       otherUser: publicProfileView(other, picturesByUser.get(other.id) ?? [], viewerLocation, now),
       mySock: sockById.get(mine.sockId) ?? null,
       theirSock: sockById.get(theirs.sockId) ?? null,
+      unreadCount: unreadByMatch.get(match.id) ?? 0,
     };
   });
   return views.filter((view): view is MatchView => view !== null);

@@ -13,5 +13,10 @@ export interface MessageRepository {
   listForMatch(matchId: string, options: { beforeId: string | null; limit: number }): Promise<MessageSlice>;
   /** Sets `seenAt` on these messages where it is still null. */
   markSeen(ids: readonly string[], at: Date): Promise<void>;
+  /**
+   * How many messages of each of these matches `userId` has not seen: sent by someone else,
+   * `seenAt` still null. One read for all the matches; a match with none is absent from the map.
+   */
+  countUnread(matchIds: readonly string[], userId: string): Promise<Map<string, number>>;
   removeForMatch(matchId: string): Promise<void>;
 }

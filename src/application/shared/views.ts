@@ -77,6 +77,8 @@ export interface MatchView {
   /** Null once that sock was deleted: a match outlives the socks that made it. */
   readonly mySock: SockView | null;
   readonly theirSock: SockView | null;
+  /** Messages of this match from the other user that the viewer has not seen yet. */
+  readonly unreadCount: number;
 }
 
 export interface MessageView {

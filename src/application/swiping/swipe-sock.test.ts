@@ -99,7 +99,14 @@ describe('SwipeSock', () => {
 
     const { matchId } = await swipe(alice, aliceSock, bobSock);
 
-    const view = await new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock).execute({
+    const view = await new GetMatch(
+      kit.matches,
+      kit.users,
+      kit.socks,
+      kit.pictures,
+      kit.messages,
+      kit.clock,
+    ).execute({
       userId: alice.id,
       matchId: matchId ?? 'none',
     });

@@ -1,5 +1,5 @@
 import type { GeoPoint } from '../../domain/geo/geo-point.js';
-import type { Geocoder } from '../ports/geocoder.js';
+import type { Geocoder, PlaceSuggestion } from '../ports/geocoder.js';
 
 export const PLACES: Readonly<Record<string, GeoPoint>> = {
   berlin: { lat: 52.52437, lon: 13.41053 },
@@ -8,9 +8,40 @@ export const PLACES: Readonly<Record<string, GeoPoint>> = {
   paris: { lat: 48.85341, lon: 2.3488 },
 };
 
-/** Knows a handful of cities, case-insensitively. */
+const SUGGESTIONS: readonly PlaceSuggestion[] = [
+  suggestion('Paris', 'FR', '11', 2_138_551, PLACES.paris),
+  suggestion('Berlin', 'DE', '16', 3_426_354, PLACES.berlin),
+  suggestion('Hamburg', 'DE', '04', 1_739_117, PLACES.hamburg),
+  suggestion('Munich', 'DE', '02', 1_260_391, PLACES.munich),
+].sort((a, b) => b.population - a.population);
+
+/**
+ * Knows a handful of cities, case-insensitively, by name or by `"name, country"`; suggests them
+ * by case-insensitive prefix.
+ */
 export class FakeGeocoder implements Geocoder {
   async locate(city: string): Promise<GeoPoint | null> {
-    return PLACES[city.trim().toLowerCase()] ?? null;
+    const [name = '', country] = city.split(',').map((part) => part.trim().toLowerCase());
+    const known = SUGGESTIONS.find(
+      (s) => s.name.toLowerCase() === name && (country === undefined || s.country.toLowerCase() === country),
+    );
+    return known?.location ?? null;
   }
+
+  async suggest(prefix: string, limit: number): Promise<PlaceSuggestion[]> {
+    const start = (prefix.split(',')[0] ?? '').trim().toLowerCase();
+    if (start === '') return [];
+    return SUGGESTIONS.filter((s) => s.name.toLowerCase().startsWith(start)).slice(0, limit);
+  }
+}
+
+function suggestion(
+  name: string,
+  country: string,
+  admin: string,
+  population: number,
+  location: GeoPoint | undefined,
+): PlaceSuggestion {
+  if (!location) throw new Error(`no fake place ${name}`);
+  return { name, country, admin, label: `${name}, ${country}`, population, location };
 }

@@ -37,6 +37,15 @@ export class InMemoryMessageRepository implements MessageRepository {
     }
   }
 
+  async countUnread(matchIds: readonly string[], userId: string): Promise<Map<string, number>> {
+    const wanted = new Set(matchIds);
+    const counts = new Map<string, number>();
+    for (const m of this.db.tables.messages.values())
+      if (wanted.has(m.matchId) && m.senderId !== userId && m.seenAt === null)
+        counts.set(m.matchId, (counts.get(m.matchId) ?? 0) + 1);
+    return counts;
+  }
+
   async removeForMatch(matchId: string): Promise<void> {
     for (const [id, m] of this.db.tables.messages)
       if (m.matchId === matchId) this.db.tables.messages.delete(id);

@@ -30,7 +30,8 @@ describe('the swipe operation', () => {
     });
   });
 
-  const getMatch = () => new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.clock);
+  const getMatch = () =>
+    new GetMatch(kit.matches, kit.users, kit.socks, kit.pictures, kit.messages, kit.clock);
 
   /** POST /socks/{aliceSock}/swipes by alice, liking bob's sock back, through the given `SwipeSock`. */
   const likeBack = (swipeSock: SwipeSock) => {

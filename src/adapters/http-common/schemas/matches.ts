@@ -23,6 +23,10 @@ export const Match = z
     theirSock: Sock.nullable().describe(
       "The other user's sock of the pair; null once that sock was deleted.",
     ),
+    unreadCount: z
+      .int()
+      .nonnegative()
+      .describe("How many of the other user's messages in this match the caller has not seen yet."),
   })
   .meta({ id: 'Match' });
 export type Match = z.infer<typeof Match>;

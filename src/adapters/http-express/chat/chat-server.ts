@@ -54,6 +54,8 @@ interface ChatSocket {
   readonly userId: string;
   readonly matchId: string;
   alive: boolean;
+  /** Frames are handled one after the other, in the order they came. */
+  queue: Promise<void>;
 }
 
 /**
@@ -138,16 +140,18 @@ export function attachChatServer(server: Server, deps: ChatServerDeps): ChatServ
   }
 
   function open(ws: WebSocket, userId: string, matchId: string): void {
-    const socket: ChatSocket = { ws, userId, matchId, alive: true };
+    const socket: ChatSocket = { ws, userId, matchId, alive: true, queue: Promise.resolve() };
     sockets.add(socket);
     ws.on('pong', () => (socket.alive = true));
     ws.on('close', () => sockets.delete(socket));
     ws.on('error', () => ws.terminate());
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      void receive(socket, data, isBinary).catch((error: unknown) => {
-        deps.logger.error({ err: error }, 'chat frame failed');
-        send(socket, { type: 'error', code: 'INTERNAL', detail: 'Something went wrong; try again.' });
-      });
+      socket.queue = socket.queue.then(() =>
+        receive(socket, data, isBinary).catch((error: unknown) => {
+          deps.logger.error({ err: error }, 'chat frame failed');
+          send(socket, { type: 'error', code: 'INTERNAL', detail: 'Something went wrong; try again.' });
+        }),
+      );
     });
     send(socket, { type: 'ready', matchId });
   }

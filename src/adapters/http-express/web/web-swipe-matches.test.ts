@@ -143,6 +143,33 @@ describe('web UI: swiping, matches and chat', () => {
     expect(page).toMatch(/You are 50\d km apart: you in Berlin, toni in Munich\./);
   });
 
+  it('marks each match with unread messages with a "N new" badge, and no other', async () => {
+    const { kit, loggedIn, givenMatch } = await webHarness();
+    const { user: sam, agent } = await loggedIn({ username: 'sam' });
+    const toni = await kit.givenUser({ username: 'toni' });
+    const uma = await kit.givenUser({ username: 'uma' });
+    const { matchId } = await givenMatch(sam, toni);
+    await givenMatch(sam, uma);
+    for (const senderId of [toni.id, toni.id, toni.id, sam.id]) {
+      await kit.messages.add({
+        id: kit.ids.next(),
+        matchId,
+        senderId,
+        text: 'Hi',
+        sentAt: kit.clock.now(),
+        seenAt: null,
+      });
+    }
+
+    const list = (await agent.get('/matches')).text;
+
+    expect(list.match(/class="badge unread-badge"[^>]*>([^<]*)</g)).toEqual([
+      'class="badge unread-badge" title="Unread messages">3 new<',
+    ]);
+    await agent.get(`/matches/${matchId}/chat`);
+    expect((await agent.get('/matches')).text).not.toContain('unread-badge');
+  });
+
   it('chats: messages are stored, shown escaped with own ones marked, and invalid ones explained', async () => {
     const { kit, loggedIn, givenMatch, submit, browser } = await webHarness();
     const { user: sam, agent } = await loggedIn({ username: 'sam' });

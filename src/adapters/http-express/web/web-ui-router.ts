@@ -36,7 +36,7 @@ export interface WebUiDeps {
   readonly cacheViews?: boolean;
 }
 
-const OWN_ASSETS = ['site.css', 'site.js', 'map.js'] as const;
+const OWN_ASSETS = ['site.css', 'site.js', 'map.js', 'chat.js'] as const;
 
 /** The server-rendered web UI: every page of the HotSox journey, over the same use cases as the APIs. */
 /** The web UI's router, and who a request's session cookie logs in (for the chat's WebSocket upgrade). */

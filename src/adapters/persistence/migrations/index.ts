@@ -4,6 +4,7 @@ import { Migration20261201000000_candidate_indexes } from './Migration2026120100
 import { Migration20261201000100_outbox_origin } from './Migration20261201000100_outbox_origin.js';
 import { Migration20261202000000_password_reset_tokens } from './Migration20261202000000_password_reset_tokens.js';
 import { Migration20261205000000_decks } from './Migration20261205000000_decks.js';
+import { Migration20261206000000_unseen_messages_index } from './Migration20261206000000_unseen_messages_index.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -19,4 +20,8 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261202000000_password_reset_tokens,
   },
   { name: 'Migration20261205000000_decks', class: Migration20261205000000_decks },
+  {
+    name: 'Migration20261206000000_unseen_messages_index',
+    class: Migration20261206000000_unseen_messages_index,
+  },
 ];

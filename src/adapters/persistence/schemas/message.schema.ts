@@ -41,5 +41,11 @@ export const MessageSchema = new EntitySchema<MessageRow>({
   indexes: [
     { name: 'messages_match_id_index', properties: ['matchId', 'sentAt', 'seq'] },
     { name: 'messages_sender_id_index', properties: ['senderId'] },
+    {
+      // Unread counts on the matches list: only unseen messages, a small share of the table.
+      name: 'messages_unseen_index',
+      expression:
+        'create index "messages_unseen_index" on "messages" ("match_id", "sender_id") where "seen_at" is null',
+    },
   ],
 });

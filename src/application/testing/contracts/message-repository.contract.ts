@@ -179,6 +179,62 @@ export function messageRepositoryContract(name: string, makeHarness: HarnessFact
       });
     });
 
+    describe('countUnread', () => {
+      it('counts per match the unseen messages sent by someone else than the user', async () => {
+        const { h, run, givenMessage } = context();
+        const { alice, bob, carol, match, otherMatch } = await twoMatches();
+        await givenMessage(match, bob);
+        await givenMessage(match, bob);
+        await givenMessage(match, bob, { seenAt: minute(500) });
+        await givenMessage(match, alice);
+        await givenMessage(otherMatch, carol);
+        await givenMessage(otherMatch, alice);
+
+        expect(await run(() => h.messages.countUnread([match.id, otherMatch.id], alice.id))).toEqual(
+          new Map([
+            [match.id, 2],
+            [otherMatch.id, 1],
+          ]),
+        );
+        expect(await run(() => h.messages.countUnread([match.id], bob.id))).toEqual(new Map([[match.id, 1]]));
+      });
+
+      it('leaves out matches not asked for and matches with nothing unread', async () => {
+        const { h, run, givenMessage } = context();
+        const { alice, bob, carol, match, otherMatch } = await twoMatches();
+        await givenMessage(match, alice);
+        await givenMessage(match, bob, { seenAt: minute(500) });
+        await givenMessage(otherMatch, carol);
+
+        expect(await run(() => h.messages.countUnread([match.id], alice.id))).toEqual(new Map());
+        expect(await run(() => h.messages.countUnread([], alice.id))).toEqual(new Map());
+      });
+
+      it('counts nothing for unknown matches or ids that are not ids', async () => {
+        const { h, run, nextId, givenMessage } = context();
+        const { alice, bob, match } = await twoMatches();
+        await givenMessage(match, bob);
+
+        expect(await run(() => h.messages.countUnread([nextId(), 'not-an-id'], alice.id))).toEqual(new Map());
+        expect(await run(() => h.messages.countUnread([match.id, 'not-an-id'], alice.id))).toEqual(
+          new Map([[match.id, 1]]),
+        );
+      });
+
+      it('stops counting a message once it is marked seen', async () => {
+        const { h, run, givenMessage } = context();
+        const { alice, bob, match } = await twoMatches();
+        const first = await givenMessage(match, bob);
+        await givenMessage(match, bob);
+
+        await run(() => h.messages.markSeen([first.id], minute(600)));
+
+        expect(await run(() => h.messages.countUnread([match.id], alice.id))).toEqual(
+          new Map([[match.id, 1]]),
+        );
+      });
+    });
+
     describe('removeForMatch', () => {
       it("deletes the match's messages and keeps other matches' messages", async () => {
         const { h, run } = context();

@@ -38,6 +38,7 @@ export function matchRoutes(ctx: WebContext): express.Router {
         city: m.otherUser.city,
         avatar: m.otherUser.pictures[0] ? pictureModel(m.otherUser.pictures[0]) : null,
         distance: formatDistance(m.otherUser.distanceKm),
+        unread: m.unreadCount > 0 ? `${m.unreadCount} new` : null,
       })),
     });
   });
