@@ -20,6 +20,7 @@ import { EndMatch } from './matches/end-match.js';
 import { GetMatch } from './matches/get-match.js';
 import { ListMatches } from './matches/list-matches.js';
 import { ListOptions } from './options/list-options.js';
+import { SuggestPlaces } from './places/suggest-places.js';
 import type { AccessTokens } from './ports/access-tokens.js';
 import type { CandidatePool } from './ports/candidate-pool.js';
 import type { Clock } from './ports/clock.js';
@@ -210,6 +211,9 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       sendMessage: new SendMessage(p.matches, p.messages, p.users, outbox, ids, uow, clock),
       listMessages: new ListMessages(p.matches, p.messages, p.users, uow, clock),
       markMessageSeen: new MarkMessageSeen(p.matches, p.messages, outbox, uow, clock),
+    },
+    places: {
+      suggestPlaces: new SuggestPlaces(p.geocoder),
     },
     mails: {
       sendSelfMail: new SendSelfMail(p.mails, outbox, ids, uow, clock),

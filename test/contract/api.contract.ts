@@ -18,6 +18,7 @@ import {
 import { authScenarios } from './auth.scenarios.js';
 import { mailScenarios } from './mails.scenarios.js';
 import { journeyScenarios, matchScenarios } from './matching.scenarios.js';
+import { placeScenarios } from './places.scenarios.js';
 import { sockScenarios } from './socks.scenarios.js';
 import { swipeRuleScenarios, swipingScenarios } from './swiping.scenarios.js';
 import { userScenarios } from './users.scenarios.js';
@@ -40,6 +41,7 @@ export function apiContract(makeTargets: TargetFactory): void {
       ['journey', journeyScenarios, 'per-test'],
       ['matches', matchScenarios, 'per-group'],
       ['mails', mailScenarios, 'per-group'],
+      ['places', placeScenarios, 'per-group'],
       ['requests', requestScenarios, 'per-group'],
       ['operations', operationsScenarios, 'per-group'],
     ];

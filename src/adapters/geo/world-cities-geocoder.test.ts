@@ -140,7 +140,8 @@ describe('WorldCitiesGeocoder.suggest', () => {
     await geocoder.preload();
   });
 
-  const names = async (prefix: string, limit = 5) => (await geocoder.suggest(prefix, limit)).map((s) => s.name);
+  const names = async (prefix: string, limit = 5) =>
+    (await geocoder.suggest(prefix, limit)).map((s) => s.name);
 
   it('suggests the places starting with the prefix, most populous first', async () => {
     const [zurich, ...others] = await geocoder.suggest('zur', 5);

@@ -1,6 +1,7 @@
 import { pickSockFields } from '../../domain/sock/sock-fields.js';
 import type { SelfMail } from '../../domain/mail/self-mail.js';
 import type { Picture } from '../../domain/picture/picture.js';
+import type { PlaceSuggestion } from '../../application/ports/geocoder.js';
 import type { Page } from '../../domain/shared/page.js';
 import type {
   CandidateView,
@@ -15,6 +16,7 @@ import type { Mail } from './schemas/mails.js';
 import type { Match } from './schemas/matches.js';
 import type { Message } from './schemas/messages.js';
 import type { Picture as PictureJson } from './schemas/common.js';
+import type { Place } from './schemas/places.js';
 import type { Me } from './schemas/users.js';
 import type { Sock } from './schemas/socks.js';
 
@@ -106,6 +108,18 @@ export class Presenter {
       status: m.status,
       createdAt: m.createdAt.toISOString(),
       sentAt: m.sentAt ? m.sentAt.toISOString() : null,
+    };
+  }
+
+  place(s: PlaceSuggestion): z.infer<typeof Place> {
+    return {
+      name: s.name,
+      country: s.country,
+      ...(s.admin === null ? {} : { admin: s.admin }),
+      label: s.label,
+      population: s.population,
+      latitude: s.location.lat,
+      longitude: s.location.lon,
     };
   }
 

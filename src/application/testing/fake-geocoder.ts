@@ -13,6 +13,13 @@ const SUGGESTIONS: readonly PlaceSuggestion[] = [
   suggestion('Berlin', 'DE', '16', 3_426_354, PLACES.berlin),
   suggestion('Hamburg', 'DE', '04', 1_739_117, PLACES.hamburg),
   suggestion('Munich', 'DE', '02', 1_260_391, PLACES.munich),
+  // Cities starting with B, for prefixes with more matches than a page.
+  suggestion('Barcelona', 'ES', '56', 1_621_537, { lat: 41.38879, lon: 2.15899 }),
+  suggestion('Bremen', 'DE', '03', 546_501, { lat: 53.07516, lon: 8.80777 }),
+  suggestion('Bordeaux', 'FR', '75', 231_844, { lat: 44.84044, lon: -0.5805 }),
+  suggestion('Bonn', 'DE', '07', 313_125, { lat: 50.73438, lon: 7.09549 }),
+  suggestion('Bologna', 'IT', '45', 366_133, { lat: 44.49381, lon: 11.33875 }),
+  suggestion('Bern', 'CH', 'BE', 121_631, { lat: 46.94809, lon: 7.44744 }),
 ].sort((a, b) => b.population - a.population);
 
 /**

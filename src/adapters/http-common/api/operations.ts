@@ -2,6 +2,7 @@ import { authOperations } from './auth-operations.js';
 import { mailOperations } from './mail-operations.js';
 import { matchOperations } from './match-operations.js';
 import type { Operation } from './operation.js';
+import { placeOperations } from './place-operations.js';
 import { sockOperations } from './sock-operations.js';
 import { swipingOperations } from './swiping-operations.js';
 import { userOperations } from './user-operations.js';
@@ -11,6 +12,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...authOperations,
   ...userOperations,
   ...mailOperations,
+  ...placeOperations,
   ...sockOperations,
   ...swipingOperations,
   ...matchOperations,

@@ -1,4 +1,4 @@
-/* global window, document, HTMLFormElement, setInterval, clearInterval */
+/* global window, document, HTMLFormElement, setInterval, clearInterval, setTimeout, clearTimeout */
 // HotSox: small progressive enhancements. Every page works without this file.
 (function () {
   'use strict';
@@ -119,6 +119,59 @@
       }
     });
   }
+
+  // City fields (input[data-places] with its <datalist>) suggest places from the API as the user
+  // types: 150 ms after the last keystroke, the previous request aborted. Each suggestion's value
+  // is a label the server locates at that very place ("Zürich, CH").
+  document.querySelectorAll('input[data-places]').forEach(function (input) {
+    var list = document.getElementById(input.getAttribute('list'));
+    if (!list || !window.fetch || !window.AbortController) return;
+    var timer = null;
+    var request = null;
+    function show(items) {
+      list.textContent = '';
+      items.forEach(function (item) {
+        var option = document.createElement('option');
+        option.value = item.label;
+        option.textContent = item.name + ' · ' + Number(item.population).toLocaleString();
+        list.appendChild(option);
+      });
+    }
+    function suggest(query) {
+      if (request) request.abort();
+      request = new window.AbortController();
+      window
+        .fetch(input.dataset.places + '?q=' + encodeURIComponent(query), {
+          signal: request.signal,
+          headers: { Accept: 'application/json' },
+        })
+        .then(function (res) {
+          return res.ok ? res.json() : { items: [] };
+        })
+        .then(function (body) {
+          show(body.items || []);
+        })
+        .catch(function () {
+          // Aborted by a newer keystroke, or offline: the field still takes any city.
+        });
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      var query = input.value.trim();
+      var chosen = Array.prototype.some.call(list.options, function (o) {
+        return o.value === input.value;
+      });
+      if (chosen) return; // a suggestion was just picked
+      if (query.length < 2 || query.length > 100) {
+        if (request) request.abort();
+        show([]);
+        return;
+      }
+      timer = setTimeout(function () {
+        suggest(query);
+      }, 150);
+    });
+  });
 
   // Chat: newest message in view, input ready. (A websocket will push new messages here later.)
   var log = document.querySelector('[data-chat-log]');
