@@ -209,7 +209,7 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
     },
     chat: {
       sendMessage: new SendMessage(p.matches, p.messages, p.users, outbox, ids, uow, clock),
-      listMessages: new ListMessages(p.matches, p.messages, p.users, uow, clock),
+      listMessages: new ListMessages(p.matches, p.messages, p.users, outbox, uow, clock),
       markMessageSeen: new MarkMessageSeen(p.matches, p.messages, outbox, uow, clock),
     },
     places: {

@@ -3,8 +3,8 @@ import { MatchNotFoundError } from '../../domain/matching/match-errors.js';
 import type { Match } from '../../domain/matching/match.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import type { User } from '../../domain/user/user.js';
-import { createTestKit, type TestKit } from '../testing/test-kit.js';
-import { ListMessages } from './list-messages.js';
+import { applicationOf, createTestKit, type TestKit } from '../testing/test-kit.js';
+import type { ListMessages } from './list-messages.js';
 
 describe('ListMessages', () => {
   let kit: TestKit;
@@ -41,7 +41,7 @@ describe('ListMessages', () => {
 
   beforeEach(async () => {
     kit = createTestKit();
-    listMessages = new ListMessages(kit.matches, kit.messages, kit.users, kit.uow, kit.clock);
+    listMessages = applicationOf(kit).chat.listMessages;
     alice = await kit.givenUser({ username: 'alice' });
     bob = await kit.givenUser({ username: 'bob' });
     match = await givenMatch(alice, bob);
@@ -64,6 +64,26 @@ describe('ListMessages', () => {
     expect((await kit.messages.findById(first.id))?.seenAt).toEqual(now);
     expect((await kit.messages.findById(second.id))?.seenAt).toBeNull();
     expect((await kit.messages.findById(third.id))?.seenAt).toEqual(now);
+  });
+
+  it('pushes a read receipt to the sender for each message it marked seen, and none the next time', async () => {
+    const first = await givenMessage(alice, 'Hi Bob');
+    await givenMessage(bob, 'Hi Alice');
+    const third = await givenMessage(alice, 'How are you?');
+
+    await listMessages.execute({ userId: bob.id, matchId: match.id, beforeId: null });
+    await listMessages.execute({ userId: bob.id, matchId: match.id, beforeId: null });
+
+    const receipts = kit.outbox.messages().map((m) => (m.type === 'chat.publish' ? m.event : m));
+    expect(receipts).toEqual(
+      [third, first].map((m) => ({
+        type: 'seen',
+        matchId: match.id,
+        recipients: [alice.id],
+        messageId: m.id,
+        seenAt: kit.clock.now().toISOString(),
+      })),
+    );
   });
 
   it('keeps the first time a message was seen', async () => {

@@ -5,8 +5,10 @@ import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import type { Clock } from '../ports/clock.js';
 import type { MatchRepository } from '../ports/match-repository.js';
 import type { MessageRepository } from '../ports/message-repository.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import type { UserRepository } from '../ports/user-repository.js';
+import { publish } from './live-events.js';
 import type { MessageView } from '../shared/views.js';
 
 /** How many messages one request may ask for (`?limit`). */
@@ -32,6 +34,7 @@ export class ListMessages {
     private readonly matches: MatchRepository,
     private readonly messages: MessageRepository,
     private readonly users: UserRepository,
+    private readonly outbox: Outbox,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -54,6 +57,18 @@ export class ListMessages {
       const now = this.clock.now();
       const unseen = slice.items.filter((m) => Message.isUnseenBy(m, input.userId)).map((m) => m.id);
       if (unseen.length > 0) await this.messages.markSeen(unseen, now);
+      // the sender's open chat shows "seen" at once (one receipt per message read just now)
+      for (const messageId of unseen) {
+        await this.outbox.add(
+          publish({
+            type: 'seen',
+            matchId: match.id,
+            recipients: [theirs.userId],
+            messageId,
+            seenAt: now.toISOString(),
+          }),
+        );
+      }
       const people = await this.users.findManyByIds([mine.userId, theirs.userId]);
       const usernames = new Map(people.map((p) => [p.id, p.username]));
       const items = slice.items.map((m) => ({
