@@ -43,10 +43,10 @@ export class SendMessage {
       });
       await this.messages.add(message);
       const sender = await this.users.findById(input.userId);
-      const senderUsername = sender?.username ?? '';
+      const view = { message, senderUsername: sender?.username ?? '' };
       // pushed to the live chat once committed: a message rolled back is never shown
-      await this.outbox.add(messageSent(match, message, senderUsername));
-      return { message, senderUsername };
+      await this.outbox.add(messageSent(match, view));
+      return view;
     });
   }
 }

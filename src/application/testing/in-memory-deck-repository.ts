@@ -1,14 +1,19 @@
-import type { Picture } from '../../domain/picture/picture.js';
 import type { BuiltDeck } from '../../domain/swiping/deck.js';
 import { Deck } from '../../domain/swiping/deck.js';
 import type { Sock } from '../../domain/sock/sock.js';
 import type { DeckPlacement } from '../ports/candidate-pool.js';
 import type { DeckCard, DeckPeek, DeckRepository } from '../ports/deck-repository.js';
 import { swipeKey, type InMemoryDatabase } from './in-memory-database.js';
+import { InMemoryPictureRepository } from './in-memory-picture-repository.js';
 
 /** Decks in the in-memory tables, with the same rules as the SQL of the real adapter. */
 export class InMemoryDeckRepository implements DeckRepository {
-  constructor(private readonly db: InMemoryDatabase) {}
+  /** Cards bring their pictures in the order the picture fake lists them. */
+  private readonly pictures: InMemoryPictureRepository;
+
+  constructor(private readonly db: InMemoryDatabase) {
+    this.pictures = new InMemoryPictureRepository(db);
+  }
 
   async peek(sockId: string, limit: number): Promise<DeckPeek | null> {
     const t = this.db.tables;
@@ -29,7 +34,7 @@ export class InMemoryDeckRepository implements DeckRepository {
         sock,
         owner: { id, username, firstName, birthday, city, location },
         score: entry.score,
-        pictures: this.picturesOf(sock.id),
+        pictures: (await this.pictures.listForSocks([sock.id])).get(sock.id) ?? [],
       });
     }
     return {
@@ -38,13 +43,6 @@ export class InMemoryDeckRepository implements DeckRepository {
       floor: deck.floor,
       refillRequested: deck.buildRequestedAt !== null,
     };
-  }
-
-  /** A sock's pictures, oldest first (insertion order among equal instants), as the picture fake lists them. */
-  private picturesOf(sockId: string): Picture[] {
-    return [...this.db.tables.pictures.values()]
-      .filter((p) => p.sockId === sockId)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || this.db.seq(a.id) - this.db.seq(b.id));
   }
 
   async requestBuild(sockId: string, at: Date): Promise<boolean> {

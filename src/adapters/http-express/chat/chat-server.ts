@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Application } from '../../../application/application.js';
+import { liveMessage } from '../../../application/chat/live-events.js';
 import type { ChatEvent, LiveMessage } from '../../../application/ports/chat-publisher.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
 import { parseClientFrame, type ServerFrame } from './chat-frames.js';
@@ -202,16 +203,7 @@ export function attachChatServer(server: Server, deps: ChatServerDeps): ChatServ
           send(socket, {
             type: 'history',
             matchId,
-            messages: page.items.map((item) =>
-              messageFrame({
-                id: item.message.id,
-                matchId: item.message.matchId,
-                senderUsername: item.senderUsername,
-                text: item.message.text,
-                sentAt: item.message.sentAt.toISOString(),
-                seenAt: item.message.seenAt?.toISOString() ?? null,
-              }),
-            ),
+            messages: page.items.map((item) => messageFrame(liveMessage(item))),
             nextCursor: page.nextCursor,
           });
           return;

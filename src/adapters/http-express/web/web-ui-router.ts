@@ -103,10 +103,13 @@ async function sessionUser(
   const userId = req.session?.userId;
   if (!userId) return null;
   const profile = await ctx.app.users.getProfile.execute(userId).catch(() => null);
-  if (!profile || req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.credentialsVersion)) {
-    return null;
-  }
+  if (!profile || !stampIsCurrent(ctx, req, profile)) return null;
   return userId;
+}
+
+/** Whether the session was started with the user's current password (a change ends every session). */
+function stampIsCurrent(ctx: WebContext, req: Request, profile: { credentialsVersion: string }): boolean {
+  return req.session.stamp === credentialStamp(ctx.sessionSecret, profile.credentialsVersion);
 }
 
 /** Who is logged in: the session's user, as long as their password has not changed since. */
@@ -116,7 +119,7 @@ function loadViewer(ctx: WebContext) {
     if (!userId) return next();
     try {
       const profile = await ctx.app.users.getProfile.execute(userId);
-      if (req.session.stamp !== credentialStamp(ctx.sessionSecret, profile.credentialsVersion)) {
+      if (!stampIsCurrent(ctx, req, profile)) {
         await endLogin(req);
         flash(req, 'info', 'Your password was changed, so you were logged out. Please log in again.');
         return next();
