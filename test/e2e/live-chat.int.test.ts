@@ -225,6 +225,48 @@ describe('the live chat across two web instances and both APIs', () => {
     expect(texts.filter((t) => t === 'While you were away')).toHaveLength(1);
   });
 
+  it('stores a message resent under its client id once, and answers the resending socket', async () => {
+    const a = await connect(web1, alice);
+    const b = await connect(web2, bob);
+    a.send({ type: 'send', text: 'Sent once', clientId: 'resend-1' });
+    const first = await b.next(isMessage('Sent once'));
+    expect(first.message).toMatchObject({ clientId: 'resend-1' });
+    // the answer was lost with the socket: the client resends under the same id elsewhere
+    a.ws.terminate();
+    const again = await connect(web2, alice);
+    again.send({ type: 'send', text: 'Sent once', clientId: 'resend-1' });
+
+    const answer = await again.next(isMessage('Sent once'));
+    expect(answer.message).toEqual(first.message);
+    // over REST too, the same id answers the same message
+    const viaRest = await fetch(
+      `http://127.0.0.1:${portOf(api.server)}/fastify/v1/matches/${match.id}/messages`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await tokenOf(alice)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'Sent once', clientId: 'resend-1' }),
+      },
+    );
+    expect(viaRest.status).toBe(201);
+    expect(((await viaRest.json()) as { id: string }).id).toBe((first.message as { id: string }).id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.frames.filter(isMessage('Sent once'))).toHaveLength(1);
+    const { uow, messages } = runtimes[0]!.database.repositories;
+    const stored = await uow.run(() => messages.listForMatch(match.id, { beforeId: null, limit: 100 }));
+    expect(stored.items.filter((m) => m.text === 'Sent once')).toHaveLength(1);
+  });
+
+  it('answers a refused message with an error naming its client id', async () => {
+    const a = await connect(web1, alice);
+
+    a.send({ type: 'send', text: '   ', clientId: 'empty-1' });
+
+    expect(await a.next((f) => f.type === 'error')).toMatchObject({
+      code: 'VALIDATION.INVALID_VALUE',
+      clientId: 'empty-1',
+    });
+  });
+
   it('closes the sockets of both participants, on both instances, when the match ends', async () => {
     const a = await connect(web1, alice);
     const b = await connect(web2, bob);

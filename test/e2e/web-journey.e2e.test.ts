@@ -293,6 +293,9 @@ describe('the HotSox web journey in Chromium', () => {
     await bob.page.getByLabel('Your message').fill('They really do. Coffee in the laundromat?');
     await bob.page.getByLabel('Your message').press('Enter');
     await expectText(bob.page, 'Coffee in the laundromat?');
+    // Bob's own copy: "sending…" until the server answers, then the stored message, once
+    await bob.page.locator('[data-pending]').waitFor({ state: 'detached' });
+    expect(await bob.page.locator('.msg-mine', { hasText: 'Coffee in the laundromat?' }).count()).toBe(1);
     await shot(bob, '11-chat');
     await expectText(alice.page, 'Coffee in the laundromat?');
     expect(await aliceLoads).toBe(false);

@@ -8,8 +8,45 @@ import type { TransactionScope } from './transaction-scope.js';
 export class MikroOrmMessageRepository implements MessageRepository {
   constructor(private readonly scope: TransactionScope) {}
 
-  async add(message: Message): Promise<void> {
-    await this.scope.use((em) => em.insert(MessageSchema, toRow(message)));
+  /**
+   * INSERT … ON CONFLICT on `messages_client_id_unique` DO NOTHING: a resend under a client
+   * message id already stored waits for the first send's transaction, inserts nothing, and
+   * answers the stored message (read in the same statement's aftermath, never an error that
+   * would spoil the unit of work).
+   */
+  async add(message: Message): Promise<Message> {
+    if (message.clientId === null) {
+      await this.scope.use((em) => em.insert(MessageSchema, toRow(message)));
+      return message;
+    }
+    const inserted = await this.scope.use((em) =>
+      em.execute<Array<{ id: string }>>(
+        `insert into messages (id, match_id, sender_id, text, sent_at, seen_at, client_id)
+         values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (match_id, sender_id, client_id) where client_id is not null do nothing
+         returning id`,
+        [
+          message.id,
+          message.matchId,
+          message.senderId,
+          message.text,
+          message.sentAt,
+          message.seenAt,
+          message.clientId,
+        ],
+        'all',
+      ),
+    );
+    if (inserted.length === 1) return message;
+    const first = await this.scope.use((em) =>
+      em.findOne(
+        MessageSchema,
+        { matchId: message.matchId, senderId: message.senderId, clientId: message.clientId },
+        { disableIdentityMap: true },
+      ),
+    );
+    if (!first) throw new Error('a message under this client id conflicted but cannot be read');
+    return toMessage(first);
   }
 
   async findById(id: string): Promise<Message | null> {
@@ -82,6 +119,7 @@ function toRow(message: Message): MessageRow {
     text: message.text,
     sentAt: message.sentAt,
     seenAt: message.seenAt,
+    clientId: message.clientId,
   };
 }
 
@@ -93,5 +131,6 @@ function toMessage(row: MessageRow): Message {
     text: row.text,
     sentAt: row.sentAt,
     seenAt: row.seenAt,
+    clientId: row.clientId,
   };
 }

@@ -10,6 +10,7 @@ const ALL = [
   'Migration20261202000000_password_reset_tokens',
   'Migration20261205000000_decks',
   'Migration20261206000000_unseen_messages_index',
+  'Migration20261207000000_message_client_ids',
 ];
 
 describe('migrations and entity metadata', () => {

@@ -45,6 +45,7 @@ const MESSAGES: OutboxMessage[] = [
         text: 'hi 🧦',
         sentAt: '2026-12-01T12:00:00.000Z',
         seenAt: null,
+        clientId: 'c-1',
       },
     },
   },
@@ -94,5 +95,21 @@ describe('outbox job data', () => {
     ['a bad time', { id: 'x', createdAt: 'yesterday', message: { type: 'self-mail.send', mailId: 'm' } }],
   ])('refuses %s for good', (_, data) => {
     expect(() => fromJobData(data)).toThrow(PermanentJobError);
+  });
+
+  it('reads a chat message queued before client message ids existed as one without', () => {
+    const sent = MESSAGES.find((m) => m.type === 'chat.publish' && m.event.type === 'message');
+    if (sent?.type !== 'chat.publish' || sent.event.type !== 'message') throw new Error('no chat message');
+    const queued = JSON.parse(
+      JSON.stringify(toJobData({ id: 'x', message: sent, createdAt: new Date(0) })),
+    ) as {
+      message: { event: { message: Record<string, unknown> } };
+    };
+    delete queued.message.event.message['clientId'];
+
+    expect(fromJobData(queued).message).toEqual({
+      ...sent,
+      event: { ...sent.event, message: { ...sent.event.message, clientId: null } },
+    });
   });
 });

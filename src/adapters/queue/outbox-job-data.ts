@@ -20,6 +20,8 @@ const LiveMessage = z.object({
   text: z.string(),
   sentAt: z.string(),
   seenAt: z.string().nullable(),
+  /** Absent in events queued before client message ids existed. */
+  clientId: z.string().nullable().default(null),
 });
 const recipients = z.array(z.string());
 const ChatEvent = z.discriminatedUnion('type', [

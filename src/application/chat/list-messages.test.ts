@@ -33,6 +33,7 @@ describe('ListMessages', () => {
       text,
       sentAt: kit.clock.now(),
       seenAt: null,
+      clientId: null,
     };
     await kit.messages.add(message);
     kit.clock.advanceSeconds(10);

@@ -22,6 +22,7 @@ export function liveMessage({ message, senderUsername }: MessageView): LiveMessa
     text: message.text,
     sentAt: message.sentAt.toISOString(),
     seenAt: message.seenAt?.toISOString() ?? null,
+    clientId: message.clientId,
   };
 }
 

@@ -32,6 +32,7 @@ describe('MarkMessageSeen', () => {
       text: 'Hi',
       sentAt: kit.clock.now(),
       seenAt: null,
+      clientId: null,
     };
     await kit.messages.add(message);
     kit.clock.advanceSeconds(30);

@@ -38,8 +38,10 @@ describe('SendMessage', () => {
         text: 'Hello sock!',
         sentAt: kit.clock.now(),
         seenAt: null,
+        clientId: null,
       },
       senderUsername: 'bob',
+      replayed: false,
     });
     expect(await kit.messages.findById(view.message.id)).toEqual(view.message);
   });
@@ -92,9 +94,62 @@ describe('SendMessage', () => {
             text: 'Hi!',
             sentAt: kit.clock.now().toISOString(),
             seenAt: null,
+            clientId: null,
           },
         },
       },
     ]);
+  });
+
+  describe('with a client message id', () => {
+    it('stores a resend once, answers the first message and pushes it once', async () => {
+      const first = await sendMessage.execute({
+        userId: bob.id,
+        matchId: match.id,
+        text: 'Hi!',
+        clientId: 'c-1',
+      });
+      kit.clock.advanceSeconds(5);
+      const again = await sendMessage.execute({
+        userId: bob.id,
+        matchId: match.id,
+        text: 'Hi!!',
+        clientId: 'c-1',
+      });
+
+      expect(first).toMatchObject({ replayed: false, message: { text: 'Hi!', clientId: 'c-1' } });
+      expect(again).toEqual({ ...first, replayed: true });
+      expect(kit.db.tables.messages.size).toBe(1);
+      expect(kit.outbox.pending()).toHaveLength(1);
+    });
+
+    it('stores the same client id once per sender', async () => {
+      await sendMessage.execute({ userId: bob.id, matchId: match.id, text: 'Hi', clientId: 'c-1' });
+      const fromAlice = await sendMessage.execute({
+        userId: alice.id,
+        matchId: match.id,
+        text: 'Hi',
+        clientId: 'c-1',
+      });
+
+      expect(fromAlice.replayed).toBe(false);
+      expect(kit.db.tables.messages.size).toBe(2);
+    });
+
+    it('still refuses a resend once the match has ended', async () => {
+      await sendMessage.execute({ userId: bob.id, matchId: match.id, text: 'Hi', clientId: 'c-1' });
+      await kit.matches.save({ ...match, endedAt: kit.clock.now() });
+
+      await expect(
+        sendMessage.execute({ userId: bob.id, matchId: match.id, text: 'Hi', clientId: 'c-1' }),
+      ).rejects.toThrow(MatchNotFoundError);
+    });
+
+    it('refuses a malformed client id and stores nothing', async () => {
+      await expect(
+        sendMessage.execute({ userId: bob.id, matchId: match.id, text: 'Hi', clientId: 'not ok' }),
+      ).rejects.toThrow(InvalidValueError);
+      expect(kit.db.tables.messages.size).toBe(0);
+    });
   });
 });

@@ -15,6 +15,13 @@ export interface SendMessageInput {
   readonly userId: string;
   readonly matchId: string;
   readonly text: string;
+  /** The client's own id for this message: sending again under it stores nothing new. */
+  readonly clientId?: string | null;
+}
+
+/** The message stored; `replayed` when it was stored by an earlier send under the same client id. */
+export interface SentMessage extends MessageView {
+  readonly replayed: boolean;
 }
 
 /** A chat message to the other user of an active match, pushed live to both once stored. */
@@ -29,8 +36,12 @@ export class SendMessage {
     private readonly clock: Clock,
   ) {}
 
-  /** @throws {MatchNotFoundError | InvalidValueError} */
-  async execute(input: SendMessageInput): Promise<MessageView> {
+  /**
+   * A resend under a client message id already stored answers the stored message (its first
+   * text, even if this one differs) and pushes nothing again: the first send already did.
+   * @throws {MatchNotFoundError | InvalidValueError}
+   */
+  async execute(input: SendMessageInput): Promise<SentMessage> {
     return this.uow.run(async () => {
       const match = await this.matches.findById(input.matchId);
       if (!match) throw new MatchNotFoundError();
@@ -40,13 +51,15 @@ export class SendMessage {
         senderId: input.userId,
         text: input.text,
         at: this.clock.now(),
+        clientId: input.clientId ?? null,
       });
-      await this.messages.add(message);
+      const stored = await this.messages.add(message);
       const sender = await this.users.findById(input.userId);
-      const view = { message, senderUsername: sender?.username ?? '' };
+      const view = { message: stored, senderUsername: sender?.username ?? '' };
+      const replayed = stored.id !== message.id;
       // pushed to the live chat once committed: a message rolled back is never shown
-      await this.outbox.add(messageSent(match, view));
-      return view;
+      if (!replayed) await this.outbox.add(messageSent(match, view));
+      return { ...view, replayed };
     });
   }
 }

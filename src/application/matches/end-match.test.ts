@@ -29,6 +29,7 @@ describe('EndMatch', () => {
       text: 'Hi!',
       sentAt: kit.clock.now(),
       seenAt: null,
+      clientId: null,
     };
     await kit.messages.add(message);
     return message;

@@ -68,6 +68,7 @@ describe('GetMatch', () => {
         text: 'Hi',
         sentAt: kit.clock.now(),
         seenAt,
+        clientId: null,
       });
     await say(them, null);
     await say(them, null);

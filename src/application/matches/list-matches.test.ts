@@ -75,6 +75,7 @@ describe('ListMatches', () => {
       text: 'Hello, sock!',
       sentAt: kit.clock.now(),
       seenAt,
+      clientId: null,
     });
   };
 

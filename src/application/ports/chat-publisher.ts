@@ -6,6 +6,8 @@ export interface LiveMessage {
   readonly text: string;
   readonly sentAt: string;
   readonly seenAt: string | null;
+  /** The sender's client message id: the sender's page swaps its pending copy for this one. */
+  readonly clientId: string | null;
 }
 
 /**

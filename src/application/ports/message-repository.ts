@@ -7,7 +7,12 @@ export interface MessageSlice {
 }
 
 export interface MessageRepository {
-  add(message: Message): Promise<void>;
+  /**
+   * Stores the message and answers it; when its sender already sent a message under the same
+   * `clientId` in the same match, stores nothing and answers that first message instead (also
+   * when two sends race).
+   */
+  add(message: Message): Promise<Message>;
   findById(id: string): Promise<Message | null>;
   /** Newest first, strictly older than `beforeId` when given. */
   listForMatch(matchId: string, options: { beforeId: string | null; limit: number }): Promise<MessageSlice>;

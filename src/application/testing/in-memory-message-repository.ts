@@ -5,9 +5,20 @@ import type { InMemoryDatabase } from './in-memory-database.js';
 export class InMemoryMessageRepository implements MessageRepository {
   constructor(private readonly db: InMemoryDatabase) {}
 
-  async add(message: Message): Promise<void> {
+  async add(message: Message): Promise<Message> {
+    const first =
+      message.clientId === null
+        ? undefined
+        : [...this.db.tables.messages.values()].find(
+            (m) =>
+              m.matchId === message.matchId &&
+              m.senderId === message.senderId &&
+              m.clientId === message.clientId,
+          );
+    if (first) return first;
     this.db.stamp(message.id);
     this.db.tables.messages.set(message.id, message);
+    return message;
   }
 
   async findById(id: string): Promise<Message | null> {

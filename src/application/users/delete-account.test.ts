@@ -63,6 +63,7 @@ describe('DeleteAccount', () => {
       text: 'Hi!',
       sentAt: kit.clock.now(),
       seenAt: null,
+      clientId: null,
     };
     await kit.messages.add(msg);
     return msg;

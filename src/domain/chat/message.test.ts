@@ -29,8 +29,25 @@ describe('Message.compose', () => {
       text: 'Hello, sole mate!',
       sentAt: at,
       seenAt: null,
+      clientId: null,
     });
     expect(compose({ senderId: BEN }).senderId).toBe(BEN);
+  });
+
+  it('keeps the client message id of the sender', () => {
+    expect(compose({ clientId: 'c-7f3a_01' }).clientId).toBe('c-7f3a_01');
+    expect(compose({ clientId: 'x'.repeat(64) }).clientId).toHaveLength(64);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['65 characters', 'x'.repeat(65)],
+    ['a space', 'c 1'],
+    ['a quote', 'c"1'],
+  ])('refuses a client message id that is %s', (_, clientId) => {
+    const error = thrownBy(() => compose({ clientId }));
+    expect(error).toBeInstanceOf(InvalidValueError);
+    expect(error).toMatchObject({ details: { field: 'clientId' } });
   });
 
   it('trims the text', () => {

@@ -1,7 +1,11 @@
 import { InvalidValueError, DomainError } from '../shared/domain-error.js';
 import { Match } from '../matching/match.js';
 
-export const MESSAGE_RULES = { text: { min: 1, max: 500 } } as const;
+export const MESSAGE_RULES = {
+  text: { min: 1, max: 500 },
+  /** The sender's own id for a message: sending twice under it stores the message once. */
+  clientId: { pattern: /^[A-Za-z0-9_-]{1,64}$/, description: '1–64 letters, digits, "-" or "_"' },
+} as const;
 
 /** A chat message between the two users of an active match. */
 export interface Message {
@@ -12,6 +16,11 @@ export interface Message {
   readonly sentAt: Date;
   /** When the recipient first saw it. */
   readonly seenAt: Date | null;
+  /**
+   * The id the sender's client gave it, or null: a resend after a lost answer (a dropped
+   * connection) names the same id, and the message is stored once.
+   */
+  readonly clientId: string | null;
 }
 
 export interface ComposeProps {
@@ -20,11 +29,13 @@ export interface ComposeProps {
   readonly senderId: string;
   readonly text: string;
   readonly at: Date;
+  readonly clientId?: string | null;
 }
 
 export const Message = {
   /**
-   * The sender must be a participant of the match and the match must be active.
+   * The sender must be a participant of the match and the match must be active; a client
+   * message id, when given, must follow `MESSAGE_RULES.clientId`.
    * @throws {MatchNotFoundError | InvalidValueError}
    */
   compose(p: ComposeProps): Message {
@@ -36,7 +47,22 @@ export const Message = {
         `Messages must be ${MESSAGE_RULES.text.min}–${MESSAGE_RULES.text.max} characters.`,
       );
     }
-    return { id: p.id, matchId: p.match.id, senderId: p.senderId, text, sentAt: p.at, seenAt: null };
+    const clientId = p.clientId ?? null;
+    if (clientId !== null && !MESSAGE_RULES.clientId.pattern.test(clientId)) {
+      throw new InvalidValueError(
+        'clientId',
+        `A client message id is ${MESSAGE_RULES.clientId.description}.`,
+      );
+    }
+    return {
+      id: p.id,
+      matchId: p.match.id,
+      senderId: p.senderId,
+      text,
+      sentAt: p.at,
+      seenAt: null,
+      clientId,
+    };
   },
 
   /** True when `userId` receives this message and has not seen it yet. */

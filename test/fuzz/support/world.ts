@@ -164,6 +164,7 @@ export async function seedFixture(kit: TestKit): Promise<Fixture> {
       text,
       sentAt: clock.now(),
       seenAt: seen ? clock.now() : null,
+      clientId: null,
     };
     await kit.messages.add(message);
     messages.push(message);

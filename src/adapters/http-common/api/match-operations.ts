@@ -108,6 +108,7 @@ export const matchOperations = [
         userId: callerOf(input).userId,
         matchId: input.params.matchId,
         text: input.body.text,
+        clientId: input.body.clientId ?? null,
       });
       return { status: 201, body: present.message(view) };
     },

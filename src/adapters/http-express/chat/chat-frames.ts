@@ -6,8 +6,11 @@ const ClientFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('send'),
     text: z.string().max(MESSAGE_RULES.text.max * 4),
-    /** Echoed in an `error` about this frame, so a client can tell which one failed. */
-    ref: z.string().max(100).optional(),
+    /**
+     * The client's id for this message (`MESSAGE_RULES.clientId`): a resend under it stores
+     * nothing new; it comes back in the `message` and in an `error` about this frame.
+     */
+    clientId: z.string().max(100).optional(),
   }),
   z.object({ type: z.literal('seen'), messageId: z.string().max(100) }),
   z.object({ type: z.literal('sync'), beforeId: z.string().max(100).nullable().optional() }),
@@ -23,6 +26,7 @@ interface MessageFrame {
   readonly text: string;
   readonly sentAt: string;
   readonly seenAt: string | null;
+  readonly clientId: string | null;
 }
 
 /** What the server sends. */
@@ -39,7 +43,7 @@ export type ServerFrame =
       readonly nextCursor: string | null;
     }
   | { readonly type: 'pong' }
-  | { readonly type: 'error'; readonly code: string; readonly detail: string; readonly ref?: string };
+  | { readonly type: 'error'; readonly code: string; readonly detail: string; readonly clientId?: string };
 
 /** A client frame from its text, or why it is not one. */
 export function parseClientFrame(

@@ -176,17 +176,28 @@ export function attachChatServer(server: Server, deps: ChatServerDeps): ChatServ
     try {
       switch (frame.value.type) {
         case 'send': {
+          const { text, clientId } = frame.value;
           if (!sent.take(userId, limits.messagesPerMinute)) {
             send(socket, {
               type: 'error',
               code: 'RATE_LIMITED',
               detail: `At most ${limits.messagesPerMinute} messages a minute.`,
-              ref: frame.value.ref,
+              ...(clientId === undefined ? {} : { clientId }),
             });
             return;
           }
           // the sender is the socket's user: a sender named in the frame is never read
-          await deps.app.chat.sendMessage.execute({ userId, matchId, text: frame.value.text });
+          const stored = await deps.app.chat.sendMessage.execute({
+            userId,
+            matchId,
+            text,
+            clientId: clientId ?? null,
+          });
+          if (stored.replayed) {
+            // a resend of a message already stored (and pushed): this socket may have missed it
+            send(socket, { type: 'message', message: messageFrame(liveMessage(stored)) });
+            return;
+          }
           deps.afterChange?.();
           return; // the message comes back through the bus, to every socket of the match
         }
@@ -214,7 +225,13 @@ export function attachChatServer(server: Server, deps: ChatServerDeps): ChatServ
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      send(socket, { type: 'error', code: error.code, detail: error.message });
+      const clientId = frame.value.type === 'send' ? frame.value.clientId : undefined;
+      send(socket, {
+        type: 'error',
+        code: error.code,
+        detail: error.message,
+        ...(clientId === undefined ? {} : { clientId }),
+      });
     }
   }
 
@@ -252,5 +269,6 @@ function messageFrame(m: LiveMessage) {
     text: m.text,
     sentAt: m.sentAt,
     seenAt: m.seenAt,
+    clientId: m.clientId,
   };
 }

@@ -1,7 +1,9 @@
-/* global window, document, location, WebSocket, CSS, setTimeout */
+/* global window, document, location, WebSocket, CSS, setTimeout, crypto */
 // The live chat of a match page: messages arrive without a reload over the WebSocket /chat
 // (protocol in the README). Without JavaScript, or while the socket is down, the form posts as
-// before. Messages are keyed by id, so a catch-up after a reconnect never shows one twice.
+// before. Messages are keyed by id, so a catch-up after a reconnect never shows one twice. Each
+// message sent carries a client id; until the server answers it stays "sending…", and after a
+// reconnect it is sent again under the same id, which the server stores once.
 (function () {
   'use strict';
   var root = document.querySelector('[data-chat]');
@@ -15,6 +17,7 @@
   var retryMs = 1000;
   var ended = false;
   var pending = []; // what each outstanding "sync" was for: 'catch-up' or 'older'
+  var unsent = []; // messages sent and not yet answered: {clientId, text, item}
   var olderCursor = log.getAttribute('data-older') === 'true' ? oldestId() : null;
 
   function oldestId() {
@@ -53,6 +56,42 @@
     return li;
   }
 
+  function newClientId() {
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return (b + 256).toString(16).slice(1);
+      })
+      .join('');
+  }
+
+  function pendingItem(text) {
+    var li = document.createElement('li');
+    li.className = 'msg msg-mine msg-pending';
+    li.setAttribute('data-pending', '');
+    var meta = document.createElement('p');
+    meta.className = 'msg-meta';
+    meta.textContent = 'Me · sending…';
+    var body = document.createElement('p');
+    body.className = 'msg-text';
+    body.textContent = text;
+    li.appendChild(meta);
+    li.appendChild(body);
+    return li;
+  }
+
+  /** The unsent entry of this client id, taken off the list (its "sending…" item removed), or null. */
+  function settle(clientId) {
+    for (var i = 0; i < unsent.length; i++) {
+      if (unsent[i].clientId === clientId) {
+        var entry = unsent.splice(i, 1)[0];
+        entry.item.remove();
+        return entry;
+      }
+    }
+    return null;
+  }
+
   function known(id) {
     return !!log.querySelector('[data-message-id="' + CSS.escape(id) + '"]');
   }
@@ -66,12 +105,13 @@
     var stick = nearBottom();
     var empty = log.querySelector('.chat-empty');
     messages.forEach(function (m) {
+      if (m.clientId && m.sender === me) settle(m.clientId);
       if (known(m.id)) return;
       if (empty) {
         empty.remove();
         empty = null;
       }
-      log.appendChild(messageItem(m));
+      log.insertBefore(messageItem(m), log.querySelector('[data-pending]'));
       if (m.sender !== me && document.visibilityState === 'visible') send({ type: 'seen', messageId: m.id });
     });
     if (stick) log.scrollTop = log.scrollHeight;
@@ -145,12 +185,22 @@
         if (kind === 'older') {
           olderCursor = frame.nextCursor;
           prepend(oldestFirst);
-        } else append(oldestFirst);
+        } else {
+          append(oldestFirst);
+          // what is still unanswered was lost with the old socket, or never stored: send it again
+          unsent.forEach(function (entry) {
+            send({ type: 'send', text: entry.text, clientId: entry.clientId });
+          });
+        }
       } else if (frame.type === 'ended') {
         ended = true;
         showError('This match has ended.');
         input.disabled = true;
-      } else if (frame.type === 'error') showError(frame.detail);
+      } else if (frame.type === 'error') {
+        var refused = frame.clientId ? settle(frame.clientId) : null;
+        if (refused && !input.value) input.value = refused.text;
+        showError(frame.detail);
+      }
     };
     socket.onclose = function () {
       root.setAttribute('data-chat-state', 'offline');
@@ -164,8 +214,15 @@
   form.addEventListener('submit', function (event) {
     var text = input.value.trim();
     if (!text) return;
-    if (send({ type: 'send', text: text })) {
+    var clientId = newClientId();
+    if (send({ type: 'send', text: text, clientId: clientId })) {
       event.preventDefault();
+      var item = pendingItem(text);
+      var empty = log.querySelector('.chat-empty');
+      if (empty) empty.remove();
+      log.appendChild(item);
+      log.scrollTop = log.scrollHeight;
+      unsent.push({ clientId: clientId, text: text, item: item });
       input.value = '';
       showError('');
     } // else: the form posts, as without JavaScript

@@ -140,6 +140,7 @@ describe('web UI: pages', () => {
       text: 'Hi',
       sentAt: kit.clock.now(),
       seenAt: null,
+      clientId: null,
     });
     const pictureId = [...kit.db.tables.pictures.values()][0]?.id;
     const pages = [

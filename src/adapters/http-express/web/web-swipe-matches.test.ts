@@ -158,6 +158,7 @@ describe('web UI: swiping, matches and chat', () => {
         text: 'Hi',
         sentAt: kit.clock.now(),
         seenAt: null,
+        clientId: null,
       });
     }
 
@@ -193,6 +194,25 @@ describe('web UI: swiping, matches and chat', () => {
     expect(theirView).toContain('data-chat-log');
     expect((await agent.get(chat)).text).toContain('class="msg msg-mine"');
     expect([...kit.db.tables.messages.values()]).toHaveLength(1);
+  });
+
+  it('stores a chat form sent twice (a double click, a resubmitted page) once', async () => {
+    const { kit, loggedIn, givenMatch } = await webHarness();
+    const { user: sam, agent } = await loggedIn({ username: 'sam' });
+    const { matchId } = await givenMatch(sam, await kit.givenUser({ username: 'toni' }));
+    const chat = `/matches/${matchId}/chat`;
+    const page = (await agent.get(chat)).text;
+    const clientId = /name="clientId" value="([^"]+)"/.exec(page)?.[1];
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1];
+    expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
+    const post = () => agent.post(chat).type('form').send({ _csrf: csrf, text: 'Hi once', clientId });
+
+    expect((await post()).status).toBe(303);
+    expect((await post()).status).toBe(303);
+
+    expect([...kit.db.tables.messages.values()].map((m) => m.text)).toEqual(['Hi once']);
+    const next = /name="clientId" value="([^"]+)"/.exec((await agent.get(chat)).text)?.[1];
+    expect(next).not.toBe(clientId);
   });
 
   it('ends a match after confirmation: gone from the list, chat and profile answer 404', async () => {

@@ -5,6 +5,7 @@ import { Migration20261201000100_outbox_origin } from './Migration20261201000100
 import { Migration20261202000000_password_reset_tokens } from './Migration20261202000000_password_reset_tokens.js';
 import { Migration20261205000000_decks } from './Migration20261205000000_decks.js';
 import { Migration20261206000000_unseen_messages_index } from './Migration20261206000000_unseen_messages_index.js';
+import { Migration20261207000000_message_client_ids } from './Migration20261207000000_message_client_ids.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
     name: 'Migration20261206000000_unseen_messages_index',
     class: Migration20261206000000_unseen_messages_index,
   },
+  { name: 'Migration20261207000000_message_client_ids', class: Migration20261207000000_message_client_ids },
 ];

@@ -10,6 +10,7 @@ export interface MessageRow {
   text: string;
   sentAt: Date;
   seenAt: Date | null;
+  clientId: string | null;
 }
 
 export const MessageSchema = new EntitySchema<MessageRow>({
@@ -37,6 +38,7 @@ export const MessageSchema = new EntitySchema<MessageRow>({
     text: { type: 'text' },
     sentAt: { ...INSTANT },
     seenAt: { ...INSTANT, nullable: true },
+    clientId: { type: 'text', nullable: true },
   },
   indexes: [
     { name: 'messages_match_id_index', properties: ['matchId', 'sentAt', 'seq'] },
@@ -46,6 +48,12 @@ export const MessageSchema = new EntitySchema<MessageRow>({
       name: 'messages_unseen_index',
       expression:
         'create index "messages_unseen_index" on "messages" ("match_id", "sender_id") where "seen_at" is null',
+    },
+    {
+      // A resend under the same client message id stores nothing (`add`'s ON CONFLICT).
+      name: 'messages_client_id_unique',
+      expression:
+        'create unique index "messages_client_id_unique" on "messages" ("match_id", "sender_id", "client_id") where "client_id" is not null',
     },
   ],
 });

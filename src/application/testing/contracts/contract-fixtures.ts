@@ -165,6 +165,7 @@ function createContext(h: RepositoryHarness): ContractContext {
         text: 'Hello, sock!',
         sentAt: nextInstant(),
         seenAt: null,
+        clientId: null,
         ...overrides,
       };
       await run(() => h.messages.add(message));

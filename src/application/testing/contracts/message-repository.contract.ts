@@ -53,6 +53,7 @@ export function messageRepositoryContract(name: string, makeHarness: HarnessFact
           text: 'Hi! 🧦 "Shall we" pair up?\nSecond line',
           sentAt: minute(300, 123),
           seenAt: null,
+          clientId: 'web-1f2e3d',
         };
         const seen: Message = {
           id: nextId(),
@@ -61,6 +62,7 @@ export function messageRepositoryContract(name: string, makeHarness: HarnessFact
           text: 'Sure.',
           sentAt: minute(301, 1),
           seenAt: minute(302, 999),
+          clientId: null,
         };
 
         await run(async () => {
@@ -70,6 +72,42 @@ export function messageRepositoryContract(name: string, makeHarness: HarnessFact
 
         expect(await run(() => h.messages.findById(unseen.id))).toEqual(unseen);
         expect(await run(() => h.messages.findById(seen.id))).toEqual(seen);
+      });
+
+      it('answers the message it stored', async () => {
+        const { h, run, nextId } = context();
+        const { alice, match } = await twoMatches();
+        const message: Message = {
+          id: nextId(),
+          matchId: match.id,
+          senderId: alice.id,
+          text: 'Hi',
+          sentAt: minute(300),
+          seenAt: null,
+          clientId: 'c-1',
+        };
+
+        expect(await run(() => h.messages.add(message))).toEqual(message);
+      });
+
+      it("stores a sender's client message id once per match: a resend answers the first message", async () => {
+        const { h, run, nextId, givenMessage } = context();
+        const { alice, bob, carol, match, otherMatch } = await twoMatches();
+        const first = await givenMessage(match, alice, { clientId: 'c-1', text: 'first' });
+        const resend: Message = { ...first, id: nextId(), text: 'resent', sentAt: minute(900) };
+
+        expect(await run(() => h.messages.add(resend))).toEqual(first);
+        expect(await run(() => h.messages.findById(resend.id))).toBeNull();
+
+        // the same client id from the other participant, or in another match, is another message
+        const fromBob = await givenMessage(match, bob, { clientId: 'c-1' });
+        const elsewhere = await givenMessage(otherMatch, carol, { clientId: 'c-1' });
+        const withoutIds = [await givenMessage(match, alice), await givenMessage(match, alice)];
+        const listed = await run(() => h.messages.listForMatch(match.id, { beforeId: null, limit: 10 }));
+        expect(listed.items.map((m) => m.id).sort()).toEqual(
+          [first.id, fromBob.id, ...withoutIds.map((m) => m.id)].sort(),
+        );
+        expect(await run(() => h.messages.findById(elsewhere.id))).toEqual(elsewhere);
       });
 
       it('finds nothing for an unknown id', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { NewMessageBody } from '../../../http-common/schemas/messages.js';
 import { toProblem } from '../../../http-common/problem.js';
@@ -109,6 +110,8 @@ export function matchRoutes(ctx: WebContext): express.Router {
           seen: m.message.seenAt !== null,
         })),
         olderExist: list.nextCursor !== null,
+        // nothing was stored under the id of a form shown again, so each rendering has a new one
+        clientId: randomUUID(),
         values,
         errors,
       },
@@ -120,10 +123,16 @@ export function matchRoutes(ctx: WebContext): express.Router {
 
   router.post('/matches/:matchId/chat', async (req: Request, res: Response) => {
     const matchId = pathId(req.params.matchId);
-    const form = parseForm(NewMessageBody, req.body, { text: 'text' });
+    const form = parseForm(NewMessageBody, req.body, { text: 'text', clientId: 'text' });
     if (!form.ok) return chatPage(req, res, form.values, form.errors, 422);
     try {
-      await app.chat.sendMessage.execute({ userId: me(res).id, matchId, text: form.data.text });
+      // the page's client id: sending the form twice (a double click, a reload) stores it once
+      await app.chat.sendMessage.execute({
+        userId: me(res).id,
+        matchId,
+        text: form.data.text,
+        clientId: form.data.clientId ?? null,
+      });
     } catch (error) {
       const errors = domainFormErrors(error, ['text']);
       if (!errors) throw error;
