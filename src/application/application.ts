@@ -174,7 +174,16 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       ),
     },
     users: {
-      registerUser: new RegisterUser(p.users, p.passwordHasher, p.secretTokens, p.geocoder, ids, uow, clock),
+      registerUser: new RegisterUser(
+        p.users,
+        p.passwordHasher,
+        p.secretTokens,
+        p.geocoder,
+        ids,
+        p.outbox,
+        uow,
+        clock,
+      ),
       getProfile: new GetProfile(p.users, p.pictures, p.secretTokens, clock),
       updateProfile: new UpdateProfile(p.users, p.pictures, p.geocoder, p.secretTokens, uow, clock),
       changePassword: new ChangePassword(p.users, p.passwordHasher, p.refreshTokens, uow, clock),

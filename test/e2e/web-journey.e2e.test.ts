@@ -327,6 +327,8 @@ describe('the HotSox web journey in Chromium', () => {
     );
     expect(kinds).toEqual(
       expect.arrayContaining([
+        `welcome:${alice.username}`,
+        `welcome:${bob.username}`,
         `match-made:${alice.username}`,
         `match-made:${bob.username}`,
         `account-deleted:${alice.username}`,

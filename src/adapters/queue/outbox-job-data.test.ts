@@ -17,6 +17,12 @@ const MESSAGES: OutboxMessage[] = [
   },
   {
     type: 'email.send',
+    to: { email: 'new@example.com', username: 'new' },
+    template: 'welcome',
+    data: {},
+  },
+  {
+    type: 'email.send',
     to: { email: 'gone@example.com', username: 'gone' },
     template: 'account-deleted',
     data: {},

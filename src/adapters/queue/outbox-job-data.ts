@@ -39,6 +39,7 @@ const ChatEvent = z.discriminatedUnion('type', [
 const Message = z.union([
   email('match-made', z.object({ otherUsername: z.string() })),
   email('match-ended', z.object({ otherUsername: z.string(), endedByMe: z.boolean() })),
+  email('welcome', z.record(z.string(), z.never())),
   email('account-deleted', z.record(z.string(), z.never())),
   email('password-reset', z.object({ resetUrl: z.string() })),
   z.object({ type: z.literal('self-mail.send'), mailId: z.string().min(1) }),

@@ -66,6 +66,20 @@ describe('renderEmail', () => {
     });
   });
 
+  describe('welcome', () => {
+    const rendered = renderEmail(email({ template: 'welcome', data: {} }), options);
+
+    it('welcomes the new user and links to adding a first sock', () => {
+      expect(rendered.subject).toBe('Welcome to HotSox, the home of lonely socks');
+      expect(rendered.text).toContain('Hi ');
+      expect(rendered.text).toContain('a lonely sock is waiting for yours');
+      expect(rendered.text).toContain('Add your first sock: https://hotsox.example/socks/new');
+      expect(visibleText(rendered.html)).toContain('a lonely sock is waiting for yours');
+      expect(rendered.html).toContain('href="https://hotsox.example/socks/new"');
+      expect(rendered.text).toContain('You can turn them off in your profile.');
+    });
+  });
+
   describe('account-deleted', () => {
     const rendered = renderEmail(email({ template: 'account-deleted', data: {} }), options);
 

@@ -19,9 +19,10 @@ export interface EmailRenderOptions {
 }
 
 /** Pages of the web app that emails link to, below `publicUrl`. */
-export const EMAIL_LINK_PATHS = { matches: '/matches', swipe: '/swipe' } as const;
+export const EMAIL_LINK_PATHS = { matches: '/matches', swipe: '/swipe', newSock: '/socks/new' } as const;
 
 const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'welcome',
   'match-made',
   'match-ended',
   'account-deleted',
@@ -125,6 +126,20 @@ function copyOf(message: EmailMessage, base: string): Copy {
         ],
         footer: NOTIFICATIONS_FOOTER,
         locals: { otherUsername: other, endedByMe, swipeUrl },
+      };
+    }
+    case 'welcome': {
+      const newSockUrl = `${base}${EMAIL_LINK_PATHS.newSock}`;
+      return {
+        subject: 'Welcome to HotSox, the home of lonely socks',
+        paragraphs: [
+          'Welcome to HotSox! Somewhere out there, a lonely sock is waiting for yours.',
+          'Add your first lonely sock: its colour, its fabric, its story, and a picture or two. Then swipe on ' +
+            "other people's socks: when two socks like each other, it's a match, and you can chat.",
+          `Add your first sock: ${newSockUrl}`,
+        ],
+        footer: NOTIFICATIONS_FOOTER,
+        locals: { newSockUrl },
       };
     }
     case 'account-deleted':

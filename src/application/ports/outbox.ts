@@ -7,6 +7,7 @@ export type EmailTemplate =
       readonly template: 'match-ended';
       readonly data: { readonly otherUsername: string; readonly endedByMe: boolean };
     }
+  | { readonly template: 'welcome'; readonly data: Record<string, never> }
   | { readonly template: 'account-deleted'; readonly data: Record<string, never> }
   | { readonly template: 'password-reset'; readonly data: { readonly resetUrl: string } };
 

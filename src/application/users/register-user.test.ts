@@ -1,9 +1,9 @@
 import { UnderAgeError, UsernameTakenError, EmailTakenError } from '../../domain/user/user-errors.js';
 import { InvalidValueError } from '../../domain/shared/domain-error.js';
 import { aProfile } from '../testing/builders.js';
-import { createTestKit, type TestKit } from '../testing/test-kit.js';
+import { applicationOf, createTestKit, type TestKit } from '../testing/test-kit.js';
 import { GetProfile } from './get-profile.js';
-import { RegisterUser } from './register-user.js';
+import type { RegisterUser } from './register-user.js';
 
 describe('RegisterUser', () => {
   let kit: TestKit;
@@ -12,15 +12,7 @@ describe('RegisterUser', () => {
   beforeEach(() => {
     kit = createTestKit();
     kit.clock.set('2026-11-29T12:00:00.000Z');
-    registerUser = new RegisterUser(
-      kit.users,
-      kit.passwordHasher,
-      kit.secretTokens,
-      kit.geocoder,
-      kit.ids,
-      kit.uow,
-      kit.clock,
-    );
+    registerUser = applicationOf(kit).users.registerUser;
   });
 
   const register = (
@@ -97,4 +89,36 @@ describe('RegisterUser', () => {
       await expect(register({ username })).rejects.toThrow(InvalidValueError);
     },
   );
+
+  describe('the welcome email', () => {
+    it('is queued for a new user who wants notifications, after the account is stored', async () => {
+      const view = await register({ username: 'sockrates', profile: { email: 'sockrates@example.com' } });
+
+      expect(kit.outbox.pending().map((e) => e.message)).toEqual([
+        {
+          type: 'email.send',
+          to: { email: 'sockrates@example.com', username: 'sockrates' },
+          template: 'welcome',
+          data: {},
+        },
+      ]);
+      expect(view.user.notifications).toBe(true);
+    });
+
+    it('is not sent to a new user who turned notifications off', async () => {
+      await register({ profile: { notifications: false } });
+
+      expect(kit.outbox.pending()).toEqual([]);
+      expect(await kit.users.findByUsername('sockrates')).not.toBeNull();
+    });
+
+    it('is not queued when the sign-up fails', async () => {
+      await register({ username: 'taken' });
+
+      await expect(register({ username: 'taken', profile: { email: 'other@example.com' } })).rejects.toThrow(
+        UsernameTakenError,
+      );
+      expect(kit.outbox.pending()).toHaveLength(1);
+    });
+  });
 });

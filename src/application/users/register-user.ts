@@ -4,6 +4,7 @@ import { User, type UserProfile } from '../../domain/user/user.js';
 import type { Clock } from '../ports/clock.js';
 import type { Geocoder } from '../ports/geocoder.js';
 import type { IdGenerator } from '../ports/id-generator.js';
+import type { Outbox } from '../ports/outbox.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { SecretTokens } from '../ports/secret-tokens.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
@@ -17,7 +18,10 @@ export interface RegisterUserInput {
   readonly profile: UserProfile;
 }
 
-/** Sign-up: a new account, its city geocoded, its password hashed. */
+/**
+ * Sign-up: a new account, its city geocoded, its password hashed, and a welcome email when the
+ * new user wants notifications (sent after commit, through the outbox).
+ */
 export class RegisterUser {
   constructor(
     private readonly users: UserRepository,
@@ -25,6 +29,7 @@ export class RegisterUser {
     private readonly secretTokens: SecretTokens,
     private readonly geocoder: Geocoder,
     private readonly ids: IdGenerator,
+    private readonly outbox: Outbox,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
   ) {}
@@ -47,7 +52,17 @@ export class RegisterUser {
       this.geocoder.locate(draft.city),
     ]);
     const user: User = { ...draft, passwordHash, location };
-    await this.uow.run(() => this.users.add(user));
+    await this.uow.run(async () => {
+      await this.users.add(user);
+      if (user.notifications) {
+        await this.outbox.add({
+          type: 'email.send',
+          to: { email: user.email, username: user.username },
+          template: 'welcome',
+          data: {},
+        });
+      }
+    });
     return ownProfileView(this.secretTokens, user, [], now);
   }
 }
