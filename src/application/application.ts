@@ -25,7 +25,10 @@ import type { AccessTokens } from './ports/access-tokens.js';
 import type { CandidatePool } from './ports/candidate-pool.js';
 import type { Clock } from './ports/clock.js';
 import type { DeckRepository } from './ports/deck-repository.js';
+import type { EmailLog } from './ports/email-log.js';
 import type { EmailSender } from './ports/email-sender.js';
+import { OnceOnlyEmailSender } from './mails/once-only-email-sender.js';
+import { SendEmail } from './mails/send-email.js';
 import type { Geocoder } from './ports/geocoder.js';
 import type { IdGenerator } from './ports/id-generator.js';
 import type { LoginThrottle } from './ports/login-throttle.js';
@@ -86,6 +89,7 @@ export interface ApplicationPorts {
   readonly geocoder: Geocoder;
   readonly pictureStore: PictureStore;
   readonly emailSender: EmailSender;
+  readonly emailLog: EmailLog;
 }
 
 /** The names of `ApplicationPorts`, checked by the compiler to be complete (for the containers). */
@@ -112,6 +116,7 @@ export const APPLICATION_PORT_NAMES = Object.keys({
   geocoder: true,
   pictureStore: true,
   emailSender: true,
+  emailLog: true,
 } satisfies Record<keyof ApplicationPorts, true>) as (keyof ApplicationPorts)[];
 
 /** What the use cases need besides ports. */
@@ -127,6 +132,7 @@ export interface ApplicationSettings {
  */
 export function createApplication(p: ApplicationPorts, settings: ApplicationSettings) {
   const { uow, clock, ids, outbox } = p;
+  const emailSender = new OnceOnlyEmailSender(p.emailSender, p.emailLog, uow, clock);
   return {
     auth: {
       identifyUser: new IdentifyUser(p.accessTokens, p.users),
@@ -228,7 +234,8 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
       sendSelfMail: new SendSelfMail(p.mails, outbox, ids, uow, clock),
       listSelfMails: new ListSelfMails(p.mails),
       deleteSelfMail: new DeleteSelfMail(p.mails, uow),
-      deliverSelfMail: new DeliverSelfMail(p.mails, p.users, p.emailSender, uow, clock),
+      deliverSelfMail: new DeliverSelfMail(p.mails, p.users, emailSender, uow, clock),
+      sendEmail: new SendEmail(emailSender),
       markSelfMailFailed: new MarkSelfMailFailed(p.mails, uow),
     },
   };

@@ -19,7 +19,6 @@ export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
   const p = ports(runtime.container);
   return new OutboxEventHandler(
     runtime.app,
-    p.emailSender,
     p.pictureStore,
     { publicUrl: runtime.config.publicUrl },
     runtime.chatBus,

@@ -41,10 +41,13 @@ export function startDeckWorker(
   };
   const handler = new OutboxEventHandler(
     {
-      mails: { deliverSelfMail: { execute: unexpected }, markSelfMailFailed: { execute: unexpected } },
+      mails: {
+        sendEmail: { execute: unexpected },
+        deliverSelfMail: { execute: unexpected },
+        markSelfMailFailed: { execute: unexpected },
+      },
       decks: { buildDeck, placeSockInDecks },
     },
-    { send: unexpected },
     pictureStore,
     { publicUrl: 'http://127.0.0.1' },
     { publish: unexpected },

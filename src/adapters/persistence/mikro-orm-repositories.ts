@@ -2,6 +2,7 @@ import type { Clock } from '../../application/ports/clock.js';
 import type { IdGenerator } from '../../application/ports/id-generator.js';
 import { MikroOrmDeckRepository } from './decks/mikro-orm-deck-repository.js';
 import { PostgresCandidatePool, type PostgresCandidatePoolOptions } from './decks/postgres-candidate-pool.js';
+import { MikroOrmEmailLog } from './mikro-orm-email-log.js';
 import { MikroOrmMailRepository } from './mikro-orm-mail-repository.js';
 import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
 import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
@@ -46,6 +47,7 @@ export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesD
     matches: new MikroOrmMatchRepository(scope),
     messages: new MikroOrmMessageRepository(scope),
     mails: new MikroOrmMailRepository(scope),
+    emailLog: new MikroOrmEmailLog(scope),
     refreshTokens: new MikroOrmRefreshTokenRepository(scope),
     passwordResetTokens: new MikroOrmPasswordResetTokenRepository(scope),
     outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),

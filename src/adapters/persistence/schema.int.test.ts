@@ -11,6 +11,7 @@ const ALL = [
   'Migration20261205000000_decks',
   'Migration20261206000000_unseen_messages_index',
   'Migration20261207000000_message_client_ids',
+  'Migration20261207000100_email_log',
 ];
 
 describe('migrations and entity metadata', () => {

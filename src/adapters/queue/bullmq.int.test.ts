@@ -142,12 +142,12 @@ describe('BullMQ dispatcher and worker (Redis, SMTP)', () => {
     const handler = new OutboxEventHandler(
       {
         mails: {
+          sendEmail: { execute: (email) => smtp.send(email) },
           deliverSelfMail: { execute: async () => {} },
           markSelfMailFailed: { execute: async () => {} },
         },
         decks: { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
       },
-      smtp,
       refusing,
       { publicUrl: 'http://localhost:3000' },
       { publish: async () => {} },

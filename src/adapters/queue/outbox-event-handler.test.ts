@@ -24,6 +24,18 @@ describe('OutboxEventHandler', () => {
     expect(kit.emailSender.sent[0]?.html).toContain('href="https://hotsox.example/matches"');
   });
 
+  it('sends an email event handled again (a retry, a redelivered job) once, through the email log', async () => {
+    const kit = createTestKit();
+    const handler = handlerOver(kit);
+    const event = anEvent(EVENT_ID, matchMadeEmail('sam', 'kim'));
+
+    await handler.handle(event);
+    await handler.handle(event);
+
+    expect(kit.emailSender.sent).toHaveLength(1);
+    expect(await kit.emailLog.wasSent(EVENT_ID, 'sam@example.com')).toBe(true);
+  });
+
   it('pushes a chat event to the live chat', async () => {
     const chat = new RecordingChatPublisher();
     const handler = handlerOver(createTestKit(), undefined, chat);
@@ -83,12 +95,12 @@ describe('OutboxEventHandler', () => {
     const handler = new OutboxEventHandler(
       {
         mails: {
+          sendEmail: { execute: (email) => kit.emailSender.send(email) },
           deliverSelfMail: { execute: async () => {} },
           markSelfMailFailed: { execute: async () => {} },
         },
         decks: { buildDeck: { execute: async () => null }, placeSockInDecks: { execute: async () => 0 } },
       },
-      kit.emailSender,
       refusing,
       { publicUrl: 'http://localhost:3000' },
       { publish: async () => {} },

@@ -1,9 +1,9 @@
 import type { BuildDeck } from '../../application/decks/build-deck.js';
 import type { PlaceSockInDecks } from '../../application/decks/place-sock-in-decks.js';
 import type { DeliverSelfMail } from '../../application/mails/deliver-self-mail.js';
+import type { SendEmail } from '../../application/mails/send-email.js';
 import type { MarkSelfMailFailed } from '../../application/mails/mark-self-mail-failed.js';
 import type { ChatPublisher } from '../../application/ports/chat-publisher.js';
-import type { EmailSender } from '../../application/ports/email-sender.js';
 import type { OutboxEvent } from '../../application/ports/outbox.js';
 import type { PictureStore } from '../../application/ports/picture-store.js';
 import type { OutboxEventProcessor } from './job-dispatcher.js';
@@ -13,6 +13,7 @@ import { compileEmailTemplates, renderEmail, type EmailRenderOptions } from './r
 /** The use cases a worker runs: the `Application` has them (tests may pass stand-ins). */
 export interface WorkerUseCases {
   readonly mails: {
+    readonly sendEmail: Pick<SendEmail, 'execute'>;
     readonly deliverSelfMail: Pick<DeliverSelfMail, 'execute'>;
     readonly markSelfMailFailed: Pick<MarkSelfMailFailed, 'execute'>;
   };
@@ -23,9 +24,10 @@ export interface WorkerUseCases {
 }
 
 /**
- * Carries out what an outbox event asks for. Every effect is idempotent by the event (the email's
- * id is the event's id, a self-mail is sent once, deleting a deleted file does nothing), so running
- * an event again after a crash or a retry is harmless.
+ * Carries out what an outbox event asks for. Every effect is idempotent by the event (an email's
+ * id is the event's id and the email log sends it once per recipient, a self-mail is sent once,
+ * deleting a deleted file does nothing), so running an event again after a crash or a retry is
+ * harmless.
  *
  * Errors: a `DomainError` or `PermanentJobError` means "never retry" (see `isPermanentFailure`);
  * anything else is worth retrying. The dispatchers decide; this class only throws.
@@ -33,7 +35,6 @@ export interface WorkerUseCases {
 export class OutboxEventHandler implements OutboxEventProcessor {
   constructor(
     private readonly app: WorkerUseCases,
-    private readonly emailSender: EmailSender,
     private readonly pictureStore: PictureStore,
     private readonly options: EmailRenderOptions,
     private readonly chat: ChatPublisher,
@@ -46,7 +47,7 @@ export class OutboxEventHandler implements OutboxEventProcessor {
     switch (message.type) {
       case 'email.send': {
         const { subject, text, html } = renderEmail(message, this.options);
-        await this.emailSender.send({ id: event.id, to: message.to.email, subject, text, html });
+        await this.app.mails.sendEmail.execute({ id: event.id, to: message.to.email, subject, text, html });
         return;
       }
       case 'self-mail.send':

@@ -1,5 +1,8 @@
 export interface OutgoingEmail {
-  /** Stable id of this email: sending the same id twice must not deliver it twice. */
+  /**
+   * Stable id of this email (its Message-ID): sent again, it carries the same id. Sending it
+   * once per recipient is `OnceOnlyEmailSender`'s job, with the email log.
+   */
   readonly id: string;
   readonly to: string;
   readonly subject: string;

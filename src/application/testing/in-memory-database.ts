@@ -37,6 +37,8 @@ export interface Tables {
   outbox: Map<string, OutboxEvent>;
   decks: Map<string, InMemoryDeck>;
   deckEntries: Map<string, InMemoryDeckEntry>;
+  /** When each email went out, by `<email id> <recipient in lower case>`. */
+  emailLog: Map<string, Date>;
 }
 
 export class InMemoryDatabase {
@@ -59,6 +61,7 @@ export class InMemoryDatabase {
       outbox: new Map(),
       decks: new Map(),
       deckEntries: new Map(),
+      emailLog: new Map(),
     };
   }
 
@@ -85,6 +88,7 @@ export class InMemoryDatabase {
       outbox: new Map(t.outbox),
       decks: new Map(t.decks),
       deckEntries: new Map(t.deckEntries),
+      emailLog: new Map(t.emailLog),
     };
   }
 

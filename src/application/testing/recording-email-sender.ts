@@ -1,5 +1,6 @@
 import type { EmailSender, OutgoingEmail } from '../ports/email-sender.js';
 
+/** Records every email it is asked to send, duplicates included (the email log prevents those). */
 export class RecordingEmailSender implements EmailSender {
   readonly sent: OutgoingEmail[] = [];
   failNext = 0;
@@ -9,6 +10,6 @@ export class RecordingEmailSender implements EmailSender {
       this.failNext -= 1;
       throw new Error('SMTP unavailable');
     }
-    if (!this.sent.some((e) => e.id === email.id)) this.sent.push(email);
+    this.sent.push(email);
   }
 }

@@ -27,6 +27,7 @@ import { InMemoryPictureRepository } from './in-memory-picture-repository.js';
 import { InMemoryRefreshTokenRepository } from './in-memory-refresh-token-repository.js';
 import { InMemorySockRepository } from './in-memory-sock-repository.js';
 import { InMemorySwipeRepository } from './in-memory-swipe-repository.js';
+import { InMemoryEmailLog } from './in-memory-email-log.js';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
 import { RecordingEmailSender } from './recording-email-sender.js';
@@ -61,6 +62,7 @@ export function createTestKit() {
     pictureStore: new FakePictureStore(),
     geocoder: new FakeGeocoder(),
     emailSender: new RecordingEmailSender(),
+    emailLog: new InMemoryEmailLog(db),
 
     /** Stores a valid user with a fresh id (override anything). */
     async givenUser(overrides: Partial<User> = {}): Promise<User> {

@@ -15,6 +15,7 @@ export function persistenceModule(repositories: MikroOrmRepositories): Container
     bind(PORTS.matches).toConstantValue(repositories.matches);
     bind(PORTS.messages).toConstantValue(repositories.messages);
     bind(PORTS.mails).toConstantValue(repositories.mails);
+    bind(PORTS.emailLog).toConstantValue(repositories.emailLog);
     bind(PORTS.refreshTokens).toConstantValue(repositories.refreshTokens);
     bind(PORTS.passwordResetTokens).toConstantValue(repositories.passwordResetTokens);
     bind(PORTS.decks).toConstantValue(repositories.decks);

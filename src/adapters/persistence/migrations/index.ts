@@ -6,6 +6,7 @@ import { Migration20261202000000_password_reset_tokens } from './Migration202612
 import { Migration20261205000000_decks } from './Migration20261205000000_decks.js';
 import { Migration20261206000000_unseen_messages_index } from './Migration20261206000000_unseen_messages_index.js';
 import { Migration20261207000000_message_client_ids } from './Migration20261207000000_message_client_ids.js';
+import { Migration20261207000100_email_log } from './Migration20261207000100_email_log.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
     class: Migration20261206000000_unseen_messages_index,
   },
   { name: 'Migration20261207000000_message_client_ids', class: Migration20261207000000_message_client_ids },
+  { name: 'Migration20261207000100_email_log', class: Migration20261207000100_email_log },
 ];

@@ -1,4 +1,5 @@
 import { DeckEntrySchema, DeckSchema, SockChangeSchema } from './deck.schema.js';
+import { EmailLogSchema } from './email-log.schema.js';
 import { MailSchema } from './mail.schema.js';
 import { MatchSchema } from './match.schema.js';
 import { MessageSchema } from './message.schema.js';
@@ -25,4 +26,5 @@ export const ENTITY_SCHEMAS = [
   DeckSchema,
   DeckEntrySchema,
   SockChangeSchema,
+  EmailLogSchema,
 ];

@@ -24,7 +24,7 @@ export function handlerOver(
   chat: ChatPublisher = new RecordingChatPublisher(),
 ): OutboxEventHandler {
   const app = createApplication({ ...kit, emailSender }, { publicUrl: PUBLIC_URL });
-  return new OutboxEventHandler(app, emailSender, kit.pictureStore, { publicUrl: PUBLIC_URL }, chat);
+  return new OutboxEventHandler(app, kit.pictureStore, { publicUrl: PUBLIC_URL }, chat);
 }
 
 /** A queued self-mail of `owner`, stored. */

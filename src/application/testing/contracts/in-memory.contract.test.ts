@@ -1,5 +1,6 @@
 import { FixedClock } from '../fixed-clock.js';
 import { InMemoryDatabase } from '../in-memory-database.js';
+import { InMemoryEmailLog } from '../in-memory-email-log.js';
 import { InMemoryDeckRepository } from '../in-memory-deck-repository.js';
 import { InMemoryMailRepository } from '../in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from '../in-memory-match-repository.js';
@@ -31,6 +32,7 @@ const inMemoryHarness: PasswordResetHarnessFactory = async () => {
       mails: new InMemoryMailRepository(db),
       refreshTokens: new InMemoryRefreshTokenRepository(db),
       decks: new InMemoryDeckRepository(db),
+      emailLog: new InMemoryEmailLog(db),
       outbox: new InMemoryOutbox(db, new SequentialIdGenerator(), new FixedClock()),
       uow: new InMemoryUnitOfWork(db),
       readOutbox: async () => [...db.tables.outbox.values()],

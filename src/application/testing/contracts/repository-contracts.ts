@@ -1,4 +1,5 @@
 import { deckRepositoryContract } from './deck-repository.contract.js';
+import { emailLogContract } from './email-log.contract.js';
 import { mailRepositoryContract } from './mail-repository.contract.js';
 import { matchRepositoryContract } from './match-repository.contract.js';
 import { messageRepositoryContract } from './message-repository.contract.js';
@@ -24,4 +25,5 @@ export function repositoryContracts(implementation: string, makeHarness: Harness
   outboxContract(`${implementation} Outbox`, makeHarness);
   deckRepositoryContract(`${implementation} DeckRepository`, makeHarness);
   unitOfWorkContract(`${implementation} UnitOfWork`, makeHarness);
+  emailLogContract(`${implementation} EmailLog`, makeHarness);
 }

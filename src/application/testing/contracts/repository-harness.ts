@@ -1,4 +1,5 @@
 import type { DeckRepository } from '../../ports/deck-repository.js';
+import type { EmailLog } from '../../ports/email-log.js';
 import type { MailRepository } from '../../ports/mail-repository.js';
 import type { MatchRepository } from '../../ports/match-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -25,6 +26,7 @@ export interface RepositoryHarness {
   mails: MailRepository;
   refreshTokens: RefreshTokenRepository;
   decks: DeckRepository;
+  emailLog: EmailLog;
   outbox: Outbox;
   uow: UnitOfWork;
   /** The committed outbox events, in any order (the Outbox port itself has no read side). */
