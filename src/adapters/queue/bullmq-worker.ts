@@ -8,6 +8,14 @@ import { isPermanentFailure } from './permanent-job-error.js';
 export interface BullMqWorkerOptions {
   /** Jobs processed at the same time (default 2, like the original Celery workers). */
   readonly concurrency?: number;
+  /**
+   * How long a job stays locked to its worker without a renewal (default 15 s; renewed every
+   * half of it). A worker killed mid-job leaves its job locked this long; then another worker
+   * (or the restarted one) takes it again, within `stalledIntervalMs` more.
+   */
+  readonly lockDurationMs?: number;
+  /** How often a worker looks for such stalled jobs (default 5 s). */
+  readonly stalledIntervalMs?: number;
 }
 
 /** At most one log line per this many ms for repeated connection errors (Redis down). */
@@ -41,6 +49,11 @@ export class BullMqWorker {
       connection,
       prefix,
       concurrency: options.concurrency ?? 2,
+      lockDuration: options.lockDurationMs ?? 15_000,
+      stalledInterval: options.stalledIntervalMs ?? 5_000,
+      // A job may stall twice (its worker killed twice) before it fails; the email log keeps the
+      // emails of a job run again from going out twice.
+      maxStalledCount: 2,
       autorun: false,
     });
     this.queue = new Queue<OutboxJobData>(queueName, { connection, prefix });

@@ -1,4 +1,6 @@
+import { connect } from 'node:net';
 import { NodemailerSmtpEmailSender } from './nodemailer-smtp-email-sender.js';
+import { PermanentJobError } from './permanent-job-error.js';
 import { parseMime, partOfType } from './testing/mime.js';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink.js';
 
@@ -48,6 +50,46 @@ describe('NodemailerSmtpEmailSender', () => {
     expect(sink.received).toEqual([]);
   });
 
+  it('fails for good when the server refuses the recipient for good (5xx)', async () => {
+    sink.refuseRecipient('gone@example.com');
+
+    const failure = sender.send({
+      id: ID,
+      to: 'gone@example.com',
+      subject: 's',
+      text: 't',
+      html: '<p>t</p>',
+    });
+
+    await expect(failure).rejects.toBeInstanceOf(PermanentJobError);
+    await expect(failure).rejects.toThrow(/550/);
+  });
+
+  it('counts a message as received only if the client heard the 250 (the sink holds it)', async () => {
+    await sink.close();
+    sink = await startSmtpSink({ holdMs: 300 });
+    // a client that sends a whole message and vanishes before the answer, like a killed worker
+    const socket = connect(sink.port, '127.0.0.1');
+    const lines = [
+      'EHLO test',
+      'MAIL FROM:<a@example.com>',
+      'RCPT TO:<sam@example.com>',
+      'DATA',
+      `Message-ID: <${ID}@hotsox>\r\nSubject: s\r\n\r\nt\r\n.`,
+    ];
+    socket.on('data', (data: Buffer) => {
+      const next = lines.shift();
+      if (next !== undefined && /^(220|250|354)/m.test(data.toString())) socket.write(`${next}\r\n`);
+      if (next?.endsWith('.')) setTimeout(() => socket.destroy(), 50);
+    });
+
+    await waitFor(() => sink.attempts.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    expect(sink.attempts.map((a) => a.messageId)).toEqual([`${ID}@hotsox`]);
+    expect(sink.received).toEqual([]);
+  });
+
   it('throws when no server listens', async () => {
     await sink.close();
     const nowhere = new NodemailerSmtpEmailSender(sink.url, FROM);
@@ -58,3 +100,11 @@ describe('NodemailerSmtpEmailSender', () => {
     sink = await startSmtpSink(); // for afterEach
   });
 });
+
+async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
