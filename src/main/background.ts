@@ -4,6 +4,7 @@ import { InProcessJobDispatcher } from '../adapters/queue/in-process-job-dispatc
 import type { JobDispatcher } from '../adapters/queue/job-dispatcher.js';
 import { OutboxEventHandler } from '../adapters/queue/outbox-event-handler.js';
 import { OutboxRelay } from '../adapters/queue/outbox-relay.js';
+import { OutboxListener } from '../adapters/persistence/outbox-listener.js';
 import { ports } from './container/ports.js';
 import { resolve, TOKENS } from './tokens.js';
 import type { Runtime } from './runtime.js';
@@ -26,6 +27,13 @@ export function outboxEventHandler(runtime: Runtime): OutboxEventHandler {
 }
 
 /**
+ * The relay's safety poll. It wakes on the after-commit nudge of its own requests and, on
+ * PostgreSQL, on the NOTIFY of any process's committed events (workers, other instances, the
+ * CLI), so polling only covers a lost signal. The embedded database has no listener.
+ */
+export const RELAY_SAFETY_POLL_MS = { listening: 30_000, embedded: 2_000 } as const;
+
+/**
  * Starts the relay that moves this app's committed outbox events on: to the app's BullMQ queue
  * when REDIS_URL is set (its worker does the work), else to handlers in this very process.
  * Returns `nudge`, to be called after a request changed something, so effects start at once.
@@ -39,13 +47,22 @@ export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void } 
       )
     : new InProcessJobDispatcher(outboxEventHandler(runtime), runtime.logger);
   const p = ports(runtime.container);
+  const databaseUrl = runtime.config.databaseUrl;
   const relay = new OutboxRelay(
     resolve(runtime.container, TOKENS.pendingOutbox),
     p.uow,
     dispatcher,
     runtime.logger,
+    {
+      intervalMs: databaseUrl ? RELAY_SAFETY_POLL_MS.listening : RELAY_SAFETY_POLL_MS.embedded,
+    },
   );
   relay.start();
+  if (databaseUrl) {
+    const listener = new OutboxListener(databaseUrl, app, () => relay.nudge(), runtime.logger);
+    void listener.start();
+    runtime.lifecycle.onStop('outbox listener', () => listener.stop());
+  }
   runtime.lifecycle.onStop('job dispatcher', () => dispatcher.close());
   runtime.lifecycle.onStop('outbox relay', () => relay.stop());
   runtime.logger.info(

@@ -12,6 +12,7 @@ const ALL = [
   'Migration20261206000000_unseen_messages_index',
   'Migration20261207000000_message_client_ids',
   'Migration20261207000100_email_log',
+  'Migration20261207000200_outbox_notify',
 ];
 
 describe('migrations and entity metadata', () => {

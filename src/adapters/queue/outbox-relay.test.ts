@@ -25,7 +25,7 @@ describe('OutboxRelay', () => {
   let relay: OutboxRelay;
 
   function makeRelay(
-    options: { intervalMs?: number; batchSize?: number } = {},
+    options: { intervalMs?: number; retryMs?: number; batchSize?: number } = {},
     pending: PendingOutbox = kit.outbox,
   ) {
     relay = new OutboxRelay(pending, kit.uow, dispatcher, log.logger, options);
@@ -214,7 +214,7 @@ describe('OutboxRelay', () => {
     it('logs an outage once and its end once, and delivers what waited', async () => {
       const events = await givenOutboxEvents(kit, matchMadeEmail('ann'));
       dispatcher.failing = true;
-      makeRelay({ intervalMs: 2 });
+      makeRelay({ intervalMs: 2, retryMs: 2 });
 
       relay.start();
       await eventually(() => dispatcher.calls >= 4);
@@ -225,6 +225,18 @@ describe('OutboxRelay', () => {
       expect(log.at('error')).toHaveLength(1);
       expect(log.at('error')[0]?.msg).toBe('outbox relay pass failed: events stay pending and are retried');
       expect(log.at('info').filter((l) => l.msg?.startsWith('outbox relay recovered'))).toHaveLength(1);
+    });
+
+    it('retries a failed pass after retryMs, not after the slow safety poll', async () => {
+      const events = await givenOutboxEvents(kit, matchMadeEmail('ann'));
+      dispatcher.failing = true;
+      makeRelay({ intervalMs: 60_000, retryMs: 5 });
+
+      relay.start();
+      await eventually(() => dispatcher.calls >= 3);
+      dispatcher.failing = false;
+
+      await eventually(() => expect(dispatcher.dispatchedIds()).toEqual(events.map((e) => e.id)));
     });
 
     it('stop waits for the running pass to finish, and no pass runs after it', async () => {

@@ -5,8 +5,13 @@ import type { UnitOfWork } from '../../application/ports/unit-of-work.js';
 import type { JobDispatcher } from './job-dispatcher.js';
 
 export interface OutboxRelayOptions {
-  /** The wait between passes when there is nothing to do (default 500 ms). */
+  /**
+   * The wait between passes when there is nothing to do (default 500 ms). With a wake-up signal
+   * (the after-commit nudge, PostgreSQL's NOTIFY) this is only a slow safety poll.
+   */
   readonly intervalMs?: number;
+  /** The first wait after a failed pass, doubled per failure up to 10 s (default 500 ms). */
+  readonly retryMs?: number;
   /** Events per pass (default 100). A full batch is followed by another pass at once. */
   readonly batchSize?: number;
 }
@@ -21,11 +26,13 @@ const MAX_FAILURE_DELAY_MS = 10_000;
  * event dispatched twice (a crash between dispatch and commit) is de-duplicated by its id.
  *
  * `start` polls every `intervalMs`; `nudge` asks for a pass soon (call it after a request that
- * may have added events). Passes never overlap within one process; several processes take
+ * may have added events, or when PostgreSQL signals a committed event). While passes fail, they
+ * are retried after `retryMs`, doubled each time up to 10 s. Passes never overlap within one process; several processes take
  * disjoint batches thanks to the locks. A failure is logged once per outage, and its recovery once.
  */
 export class OutboxRelay {
   private readonly intervalMs: number;
+  private readonly retryMs: number;
   private readonly batchSize: number;
   private started = false;
   private timer: NodeJS.Timeout | undefined;
@@ -49,6 +56,7 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.intervalMs = options.intervalMs ?? 500;
+    this.retryMs = options.retryMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
   }
 
@@ -115,8 +123,7 @@ export class OutboxRelay {
       if (dispatched >= this.batchSize || this.nudgedDuringPass) nextDelayMs = 0;
     } catch (error) {
       this.failed(error);
-      const backoffMs = this.intervalMs * 2 ** (this.failedPasses - 1);
-      nextDelayMs = Math.max(this.intervalMs, Math.min(backoffMs, MAX_FAILURE_DELAY_MS));
+      nextDelayMs = Math.min(this.retryMs * 2 ** (this.failedPasses - 1), MAX_FAILURE_DELAY_MS);
     } finally {
       this.inLoopPass = false;
     }

@@ -7,6 +7,7 @@ import { Migration20261205000000_decks } from './Migration20261205000000_decks.j
 import { Migration20261206000000_unseen_messages_index } from './Migration20261206000000_unseen_messages_index.js';
 import { Migration20261207000000_message_client_ids } from './Migration20261207000000_message_client_ids.js';
 import { Migration20261207000100_email_log } from './Migration20261207000100_email_log.js';
+import { Migration20261207000200_outbox_notify } from './Migration20261207000200_outbox_notify.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   },
   { name: 'Migration20261207000000_message_client_ids', class: Migration20261207000000_message_client_ids },
   { name: 'Migration20261207000100_email_log', class: Migration20261207000100_email_log },
+  { name: 'Migration20261207000200_outbox_notify', class: Migration20261207000200_outbox_notify },
 ];
