@@ -124,7 +124,9 @@ function url(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: 
 
 /**
  * The environment of one child: the caller's, with what the stack decides on top (the same
- * variables docker-compose.yml gives each container). PORT/HEALTH_PORT are set per child only.
+ * variables docker-compose.yml gives each container). PORT/HEALTH_PORT are set per child only;
+ * API_REDIS_URL (the api's Redis, for the queue dashboard) only for the web app, the one child of
+ * web's side with a PORT.
  */
 export function childEnvironment(
   settings: StackSettings,
@@ -132,12 +134,20 @@ export function childEnvironment(
   side: 'web' | 'api',
   listen: { PORT?: number; HEALTH_PORT?: number },
 ): NodeJS.ProcessEnv {
-  const { PORT: _port, HEALTH_PORT: _healthPort, DATABASE_URL: _db, ...inherited } = env;
+  const {
+    PORT: _port,
+    HEALTH_PORT: _healthPort,
+    DATABASE_URL: _db,
+    API_REDIS_URL: _apiRedis,
+    ...inherited
+  } = env;
+  const webApp = side === 'web' && listen.PORT !== undefined;
   return {
     ...inherited,
     NODE_ENV: env.NODE_ENV?.trim() || 'development',
     DATABASE_URL: settings.databaseUrl,
     REDIS_URL: side === 'web' ? settings.webRedisUrl : settings.apiRedisUrl,
+    ...(webApp ? { API_REDIS_URL: settings.apiRedisUrl } : {}),
     // Login throttling and chat fan-out are shared by both apps: web's Redis.
     CHAT_REDIS_URL: settings.webRedisUrl,
     DATA_DIR: settings.dataDir,

@@ -36,10 +36,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads API_REDIS_URL for the web app only', () => {
+    const env = { REDIS_URL: 'redis://127.0.0.1:6379', API_REDIS_URL: 'rediss://redis-api:6380' };
+    expect(loadConfig(env, 'web').apiRedisUrl).toBe('rediss://redis-api:6380');
+    expect(loadConfig({}, 'web').apiRedisUrl).toBeNull();
+    for (const deployable of ['api', 'web-worker', 'api-worker', 'all-in-one', 'cli'] as const) {
+      expect(loadConfig(env, deployable).apiRedisUrl).toBeNull();
+    }
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL: must be a URL starting with postgres:/],
     ['REDIS_URL', 'not a url', /REDIS_URL/],
+    ['API_REDIS_URL', 'http://redis-api:6379', /API_REDIS_URL: must be a URL starting with redis:/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['JWT_SECRET', 'short', /JWT_SECRET: must be at least 32 characters/],
     ['NODE_ENV', 'staging', /NODE_ENV/],

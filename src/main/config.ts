@@ -40,6 +40,7 @@ const schema = z.object({
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'])),
   REDIS_URL: optional(url(['redis:', 'rediss:'])),
   CHAT_REDIS_URL: optional(url(['redis:', 'rediss:'])),
+  API_REDIS_URL: optional(url(['redis:', 'rediss:'])),
   SMTP_URL: optional(url(['smtp:', 'smtps:'])),
   MAIL_FROM: z.string().trim().min(3).default('HotSox <no-reply@hotsox.local>'),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
@@ -63,6 +64,11 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly redisUrl: string | null;
   readonly chatRedisUrl: string | null;
+  /**
+   * The api app's Redis (API_REDIS_URL), read by the web app only: its queue dashboard shows the
+   * api's job queue next to its own. Null elsewhere, and when unset.
+   */
+  readonly apiRedisUrl: string | null;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   readonly publicUrl: string;
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deployable: Deployable): Conf
     databaseUrl: e.DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     chatRedisUrl: e.CHAT_REDIS_URL ?? e.REDIS_URL ?? null,
+    apiRedisUrl: deployable === 'web' ? (e.API_REDIS_URL ?? null) : null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),

@@ -4,10 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import { attachChatServer } from '../adapters/http-express/chat/chat-server.js';
 import { buildWebApp } from '../adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../adapters/http-express/media-route.js';
+import type { JobQueues } from '../adapters/http-express/web/queue-dashboard.js';
 import { redisSessionStore } from '../adapters/http-express/web/session.js';
 import { resolveMediaPath } from '../adapters/media/local-picture-store.js';
 import { webUiRouter } from '../adapters/http-express/web/web-ui-router.js';
 import { buildApiApp } from '../adapters/http-fastify/build-api-app.js';
+import { openQueueHandle } from '../adapters/queue/queue-handles.js';
+import { JOB_QUEUE, jobPrefix, type App } from './background.js';
 import { httpAppDeps } from './http-deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -24,6 +27,7 @@ export async function startWebServer(
     sessionStore: runtime.appRedis ? redisSessionStore(runtime.appRedis) : null,
     mapTileUrl: runtime.config.mapTileUrl,
     cacheViews: runtime.config.env !== 'development',
+    jobQueues: dashboardQueues(runtime),
   });
   const deps = httpAppDeps(runtime, 'web', afterChange);
   const app = buildWebApp({
@@ -67,6 +71,50 @@ export async function startApiServer(
     `api app listening on http://${runtime.config.host}:${addressPort(app.server)}`,
   );
   return app;
+}
+
+/**
+ * What the admins' queue dashboard (/admin/queues) shows: web's queue in its Redis (REDIS_URL) and
+ * the api's in the api's (API_REDIS_URL), through read-only handles closed with the runtime (after
+ * the server). None on the embedded defaults, where jobs run in process.
+ */
+function dashboardQueues(runtime: Runtime): JobQueues | null {
+  const { deployable, redisUrl, apiRedisUrl } = runtime.config;
+  if (!redisUrl) return null;
+  const web = openDashboardQueue(runtime, redisUrl, 'web');
+  if (deployable === 'all-in-one') {
+    return { queues: [{ queue: web, description: "Both apps' jobs: this process runs both apps." }] };
+  }
+  if (!apiRedisUrl) {
+    return {
+      queues: [{ queue: web, description: "The web app's jobs, in web's Redis (REDIS_URL)." }],
+      notice: "The api app's queue is not configured: set API_REDIS_URL (the api's Redis) on the web app.",
+    };
+  }
+  return {
+    queues: [
+      { queue: web, description: "The web app's jobs, in web's Redis (REDIS_URL)." },
+      {
+        queue: openDashboardQueue(runtime, apiRedisUrl, 'api'),
+        description: "The api app's jobs, in the api's Redis (API_REDIS_URL).",
+      },
+    ],
+  };
+}
+
+function openDashboardQueue(runtime: Runtime, url: string, app: App) {
+  let warnedAt = 0;
+  const queue = openQueueHandle(url, JOB_QUEUE, jobPrefix(app), (error) => {
+    // the connection retries on its own; once a minute is enough to say so
+    if (Date.now() - warnedAt < 60_000) return;
+    warnedAt = Date.now();
+    runtime.logger.warn(
+      { err: error, queue: `${jobPrefix(app)}:${JOB_QUEUE}` },
+      'queue dashboard: Redis is unreachable',
+    );
+  });
+  runtime.lifecycle.onStop(`queue dashboard (${app})`, () => queue.close());
+  return queue;
 }
 
 function addressPort(server: Server): number {

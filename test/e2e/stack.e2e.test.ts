@@ -24,6 +24,7 @@ import { Picture } from '../../src/adapters/http-common/schemas/common.js';
 import { Me } from '../../src/adapters/http-common/schemas/users.js';
 import { createOrm } from '../../src/adapters/persistence/mikro-orm.config.js';
 import { startSmtpSink, type SmtpSink } from '../../src/adapters/queue/testing/smtp-sink.js';
+import { childEnvironment, readStackSettings } from '../../scripts/stack/settings.js';
 
 /**
  * `npm run stack` end to end: the native 8-service topology (PostgreSQL, web's and api's Redis,
@@ -107,7 +108,45 @@ describe('docker-compose.yml and the Dockerfile', () => {
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/healthz/m);
     expect(dockerfile).toContain('npm prune --omit=dev');
   });
+
+  it('give each process the same Redis servers as `npm run stack` (API_REDIS_URL: the web app only)', () => {
+    const normalized = config('config');
+    const settings = readStackSettings({}, ROOT);
+    const redisOf = (url: string | undefined) =>
+      url === undefined
+        ? null
+        : ({ [settings.webRedisUrl]: 'redis-web', [settings.apiRedisUrl]: 'redis-api' }[url] ?? url);
+    const processes = [
+      { service: 'web', side: 'web', listen: { PORT: 3000 } },
+      { service: 'api', side: 'api', listen: { PORT: 3001 } },
+      { service: 'web-worker', side: 'web', listen: { HEALTH_PORT: 3100 } },
+      { service: 'api-worker', side: 'api', listen: { HEALTH_PORT: 3101 } },
+    ] as const;
+    for (const { service, side, listen } of processes) {
+      const compose = composeEnvironment(normalized, service);
+      const stack = childEnvironment(settings, { API_REDIS_URL: 'redis://elsewhere:6379' }, side, listen);
+      const redis = (env: Record<string, string | undefined>, host: (url?: string) => string | null) =>
+        Object.fromEntries(['REDIS_URL', 'CHAT_REDIS_URL', 'API_REDIS_URL'].map((v) => [v, host(env[v])]));
+      expect({ service, ...redis(stack, redisOf) }).toEqual({
+        service,
+        ...redis(compose, (url) => (url === undefined ? null : new URL(url).hostname)),
+      });
+    }
+    expect(composeEnvironment(normalized, 'web').API_REDIS_URL).toBe('redis://redis-api:6379');
+  });
 });
+
+/** One service's environment in `docker-compose config`'s output (services at 2 spaces, keys at 6). */
+function composeEnvironment(normalized: string, service: string): Record<string, string> {
+  const block = new RegExp(`^ {2}${service}:\\n((?: {4}.*\\n|\\n)*)`, 'm').exec(normalized)?.[1] ?? '';
+  const environment = /^ {4}environment:\n((?: {6}.*\n)*)/m.exec(block)?.[1] ?? '';
+  return Object.fromEntries(
+    [...environment.matchAll(/^ {6}([A-Z_]+): (.*)$/gm)].map(([, name = '', value = '']) => [
+      name,
+      value.replace(/^'(.*)'$/, '$1'),
+    ]),
+  );
+}
 
 describe('npm run stack', () => {
   let stack: ChildProcess | undefined;

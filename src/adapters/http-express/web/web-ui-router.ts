@@ -12,6 +12,7 @@ import { requestLogger } from '../request-context.js';
 import { CsrfError, csrfProtection } from './csrf.js';
 import { flash } from './flash.js';
 import { WEB_PATHS } from './paths.js';
+import { queueDashboard, type JobQueues } from './queue-dashboard.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { matchRoutes } from './routes/matches.js';
@@ -34,6 +35,11 @@ export interface WebUiDeps {
   readonly mapTileUrl: string;
   /** Compile each template once (default); false re-reads them on every render (development). */
   readonly cacheViews?: boolean;
+  /**
+   * The job queues admins see at /admin/queues (Bull Board). None (the default) when jobs run in
+   * process: that page then says so.
+   */
+  readonly jobQueues?: JobQueues | null;
 }
 
 const OWN_ASSETS = ['site.css', 'site.js', 'map.js', 'chat.js'] as const;
@@ -71,7 +77,7 @@ export function webUiRouter(deps: WebUiDeps): WebUi {
   router.use(sockRoutes(ctx));
   router.use(swipeRoutes(ctx));
   router.use(matchRoutes(ctx));
-  router.use(adminRoutes(ctx));
+  router.use(adminRoutes(ctx, deps.jobQueues ? queueDashboard(deps.jobQueues) : null));
   router.use((req: Request, res: Response) => errorPage(ctx, req, res, 404));
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

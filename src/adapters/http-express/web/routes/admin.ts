@@ -1,10 +1,16 @@
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AdminOnlyError } from '../../../../domain/user/user-errors.js';
 import { PageQuery } from '../../../http-common/schemas/common.js';
+import { allowInlineStyles, QUEUE_DASHBOARD_PATH } from '../queue-dashboard.js';
 import { formatDay, pictureModel } from '../view-models.js';
 import { me, render, requireLogin, type WebContext } from '../web-context.js';
 
-/** Administrators only: every user (the use case refuses everyone else with a 403). */
-export function adminRoutes(ctx: WebContext): express.Router {
+/**
+ * Administrators only: every user (the use case refuses everyone else with a 403), and the job
+ * queues: `queueDashboard` (Bull Board) when jobs go through queues, else a page saying that jobs
+ * run in process.
+ */
+export function adminRoutes(ctx: WebContext, queueDashboard: express.RequestHandler | null): express.Router {
   const router = express.Router();
   router.use('/admin', requireLogin);
 
@@ -31,5 +37,20 @@ export function adminRoutes(ctx: WebContext): express.Router {
     });
   });
 
+  // Everything under the path (the board's page, its files, its JSON API) is for admins only.
+  router.use(QUEUE_DASHBOARD_PATH, requireAdmin);
+  if (queueDashboard) {
+    router.use(QUEUE_DASHBOARD_PATH, allowInlineStyles, queueDashboard);
+  } else {
+    router.get(QUEUE_DASHBOARD_PATH, (req: Request, res: Response) =>
+      render(ctx, req, res, 'admin/queues', { title: 'Job queues' }),
+    );
+  }
+
   return router;
+}
+
+/** The viewer is an administrator (checked on every request: the role is read with the session's user). */
+function requireAdmin(_req: Request, res: Response, next: NextFunction): void {
+  next(me(res).isAdmin ? undefined : new AdminOnlyError());
 }
