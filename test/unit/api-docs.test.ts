@@ -7,6 +7,7 @@ import { toProblem, type Problem } from '../../src/adapters/http-common/problem.
 import { REQUEST_LIMITS, requestProblems } from '../../src/adapters/http-common/request-limits.js';
 import { WEB_API_BASE } from '../../src/adapters/http-express/build-web-app.js';
 import { FASTIFY_API_BASE } from '../../src/adapters/http-fastify/build-api-app.js';
+import { ServiceUnavailableError } from '../../src/application/ports/service-unavailable-error.js';
 import { DomainError } from '../../src/domain/shared/domain-error.js';
 import { PAGE_SIZE } from '../../src/domain/shared/page.js';
 
@@ -84,7 +85,8 @@ async function everyProblem(): Promise<Problem[]> {
     () => undefined,
   );
   const validation: Problem = { status: invalid.status, body: invalid.body as Problem['body'], headers: {} };
-  return [...fromDomain, ...fromEdge, validation, toProblem(new Error('unexpected'))];
+  const unavailable = toProblem(new ServiceUnavailableError('database', new Error('refused')));
+  return [...fromDomain, ...fromEdge, validation, unavailable, toProblem(new Error('unexpected'))];
 }
 
 describe('docs/api.md', () => {

@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../../application/ports/service-unavailable-error.js';
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../../domain/auth/auth-errors.js';
 import {
   PictureTooLargeError,
@@ -66,5 +67,21 @@ describe('toProblem', () => {
     const hidden = toProblem(new Error('relation "users" does not exist'));
     expect(hidden.status).toBe(500);
     expect(JSON.stringify(hidden.body)).not.toContain('users');
+  });
+
+  it('answers an unavailable database with 503 SERVICE.UNAVAILABLE and Retry-After, naming nothing', () => {
+    const down = new ServiceUnavailableError('database', new Error('connect ECONNREFUSED 10.0.0.7:5432'));
+    const problem = toProblem(down);
+    expect(problem).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '5' },
+      body: {
+        type: 'https://hotsox.dev/problems/service-unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'SERVICE.UNAVAILABLE',
+      },
+    });
+    expect(JSON.stringify(problem.body)).not.toMatch(/ECONNREFUSED|5432|database/);
   });
 });

@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../../application/ports/service-unavailable-error.js';
 import { DomainError, type ErrorKind } from '../../domain/shared/domain-error.js';
 
 /** One invalid input: where (`body.email`, `query.page`) and what is wrong. */
@@ -92,9 +93,10 @@ export function problem(
 }
 
 /**
- * The one mapping from errors to HTTP problems, used by both APIs. Anything that is neither a
+ * The one mapping from errors to HTTP problems, used by both APIs. A `ServiceUnavailableError`
+ * (the database cannot be reached) is a 503 with `Retry-After`. Anything that is neither a
  * `DomainError` nor an `HttpProblem` is a 500 with a generic body: no stack, SQL or constraint
- * names ever reach a client (the caller logs the original error).
+ * names ever reach a client (the caller logs the original error, also for a 503).
  */
 export function toProblem(error: unknown): Problem {
   if (error instanceof HttpProblem) {
@@ -111,6 +113,15 @@ export function toProblem(error: unknown): Problem {
       ? [{ path: `body.${REQUEST_FIELDS[field] ?? field}`, message: error.message }]
       : undefined;
     return problem(status, error.code, error.message, errors, headers);
+  }
+  if (error instanceof ServiceUnavailableError) {
+    return problem(
+      503,
+      error.code,
+      'HotSox cannot serve this request right now. Please try again in a moment.',
+      undefined,
+      { 'Retry-After': String(error.retryAfterSeconds) },
+    );
   }
   return problem(500, 'INTERNAL', 'Something went wrong on our side. Please try again later.');
 }

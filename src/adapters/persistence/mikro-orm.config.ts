@@ -17,6 +17,13 @@ export interface OrmOptions {
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
+/**
+ * How long a request may wait for the database before it fails with `ServiceUnavailableError`
+ * (HTTP 503), instead of hanging: opening a connection (a server that accepts TCP but does not
+ * answer, a dropped network) and waiting for a pooled one (knex's default is 60 s).
+ */
+export const DATABASE_TIMEOUTS = { connectMs: 3_000, acquireMs: 5_000 } as const;
+
 /** The MikroORM configuration of HotSox (PostgreSQL driver, entity schemas, static migrations). */
 export function ormConfig(options: OrmOptions) {
   return defineConfig({
@@ -29,7 +36,22 @@ export function ormConfig(options: OrmOptions) {
     ensureDatabase: false,
     debug: options.debug ?? false,
     ...(options.logger ? { logger: options.logger } : {}),
-    pool: { min: options.pool?.min ?? 2, max: options.pool?.max ?? 10 },
+    pool: {
+      min: options.pool?.min ?? 2,
+      max: options.pool?.max ?? 10,
+      acquireTimeoutMillis: DATABASE_TIMEOUTS.acquireMs,
+    },
+    // node-postgres: a bounded connect, and TCP keepalive so that an idle pooled connection to a
+    // vanished host errors eventually instead of never. A pooled connection that broke (PostgreSQL
+    // restarted: its idle sessions get 57P01) has its 'error' handled by knex, which drops it from
+    // the pool at the next acquire; the pool opens new ones once PostgreSQL is back.
+    driverOptions: {
+      connection: {
+        connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      },
+    },
     migrations: {
       // Imported statically: file discovery cannot load `.ts` migrations under Jest (VERSIONS.md G8).
       migrationsList: MIGRATIONS,

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { unavailableOr } from './database-unavailable.js';
 import type { Orm } from './mikro-orm.config.js';
 
 /**
@@ -16,6 +17,10 @@ import type { Orm } from './mikro-orm.config.js';
  * read-only use cases (lists, views) need no unit of work.
  * Only calls that are meaningless without an enclosing transaction refuse to run outside one
  * (`lockPair`, `takePending`: their locks would end at once); see `required`.
+ *
+ * Every repository reaches the database through here, so this is where a database that cannot be
+ * reached becomes the ports' `ServiceUnavailableError` (see `isDatabaseUnavailable`); any other
+ * error passes unchanged.
  */
 export class TransactionScope {
   private readonly current = new AsyncLocalStorage<EntityManager>();
@@ -24,25 +29,33 @@ export class TransactionScope {
 
   /**
    * Runs `work` in one new transaction: committed when `work` resolves, rolled back when it
-   * throws (and the error is rethrown unchanged).
+   * throws (and the error is rethrown unchanged, unless the database is unavailable).
    * @throws {Error} when called inside another unit of work: units do not nest
+   * @throws {ServiceUnavailableError} when the database cannot be reached (also while committing)
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) {
       throw new Error('Units of work do not nest: UnitOfWork.run was called inside another unit of work.');
     }
-    return this.orm.em.fork().transactional((em) => this.current.run(em as EntityManager, work));
+    try {
+      return await this.orm.em.fork().transactional((em) => this.current.run(em as EntityManager, work));
+    } catch (error) {
+      throw unavailableOr(error);
+    }
   }
 
   /**
    * Runs `query` in the current unit of work; outside one, on a fresh fork of its own with
    * autocommitted statements (no BEGIN/COMMIT round trips: every repository call outside a unit
    * is a read, or a single statement that is atomic by itself).
+   * @throws {ServiceUnavailableError} when the database cannot be reached
    */
   async use<T>(query: (em: EntityManager) => Promise<T>): Promise<T> {
-    const em = this.current.getStore();
-    if (em) return query(em);
-    return query(this.orm.em.fork() as EntityManager);
+    try {
+      return await query(this.current.getStore() ?? (this.orm.em.fork() as EntityManager));
+    } catch (error) {
+      throw unavailableOr(error);
+    }
   }
 
   /**

@@ -83,6 +83,9 @@ export function webUiRouter(deps: WebUiDeps): WebUi {
     if (res.headersSent) return next(error);
     const status = statusOf(error);
     if (status >= 500) requestLogger(res, deps.logger).error({ err: error }, 'unexpected error');
+    // When to try again (the database is unavailable: 503), as the APIs say it.
+    const retryAfter = toProblem(error).headers['Retry-After'];
+    if (retryAfter) res.set('Retry-After', retryAfter);
     errorPage(ctx, req, res, status, error instanceof CsrfError);
   });
   return Object.assign(router, {
