@@ -366,12 +366,19 @@ describe('npm run stack', () => {
       expect(deleted.status).toBe(204);
 
       const deadline = Date.now() + 10_000;
-      let goodbye = smtp.received.find((mail) => mail.envelopeTo.includes(email));
+      // the welcome email of the sign-up came earlier: look for the goodbye
+      const isGoodbye = (mail: { envelopeTo: string[]; raw: string }) =>
+        mail.envelopeTo.includes(email) && /^Subject: HotSox account deletion/m.test(mail.raw);
+      let goodbye = smtp.received.find(isGoodbye);
       while (!goodbye && Date.now() < deadline) {
         await sleep(100);
-        goodbye = smtp.received.find((mail) => mail.envelopeTo.includes(email));
+        goodbye = smtp.received.find(isGoodbye);
       }
       expect(goodbye?.raw).toMatch(/^Subject: HotSox account deletion/m);
+      const welcome = smtp.received.filter(
+        (mail) => mail.envelopeTo.includes(email) && /^Subject: Welcome to HotSox/m.test(mail.raw),
+      );
+      expect(welcome).toHaveLength(1);
 
       // picture-files.delete went the same way (web's queue, web-worker, the shared folder).
       let status = 0;

@@ -6,7 +6,10 @@ import { fromJobData, type OutboxJobData } from './outbox-job-data.js';
 import { isPermanentFailure } from './permanent-job-error.js';
 
 export interface BullMqWorkerOptions {
-  /** Jobs processed at the same time (default 2, like the original Celery workers). */
+  /**
+   * Jobs processed at the same time (default 8). Most jobs wait on SMTP, PostgreSQL or Redis;
+   * the original's Celery workers ran 2, which left a worker idle while emails were in flight.
+   */
   readonly concurrency?: number;
   /**
    * How long a job stays locked to its worker without a renewal (default 15 s; renewed every
@@ -48,7 +51,7 @@ export class BullMqWorker {
     this.worker = new Worker<OutboxJobData>(queueName, (job) => this.process(job), {
       connection,
       prefix,
-      concurrency: options.concurrency ?? 2,
+      concurrency: options.concurrency ?? 8,
       lockDuration: options.lockDurationMs ?? 15_000,
       stalledInterval: options.stalledIntervalMs ?? 5_000,
       // A job may stall twice (its worker killed twice) before it fails; the email log keeps the

@@ -5,8 +5,9 @@ import { PermanentJobError } from './permanent-job-error.js';
 
 /**
  * Delivers emails over SMTP. `smtpUrl` is nodemailer's connection URL, e.g.
- * `smtp://user:pass@mail.example:587` or `smtps://…:465`; options go in the query
- * (`?pool=true`). A failure is thrown, for the job to be retried; the retry carries the same
+ * `smtp://user:pass@mail.example:587` or `smtps://…:465`; options go in the query. Connections
+ * are pooled (up to 5, each reused for 100 messages): the workers send several emails at once,
+ * and a connection per email costs a handshake each (`?pool=false` turns pooling off). A failure is thrown, for the job to be retried; the retry carries the same
  * Message-ID (`<id@hotsox>`). A permanent refusal (an SMTP 5xx answer: no such mailbox, policy)
  * is a `PermanentJobError`: retrying cannot help. Temporary ones (4xx) and connection failures
  * are retried.
@@ -18,7 +19,7 @@ export class NodemailerSmtpEmailSender implements EmailSender {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transporter = nodemailer.createTransport(smtpUrl);
+    this.transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 });
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -35,7 +36,7 @@ export class NodemailerSmtpEmailSender implements EmailSender {
     }
   }
 
-  /** Closes pooled connections (a no-op without `pool=true`). */
+  /** Closes the pooled connections. */
   close(): void {
     this.transporter.close();
   }
