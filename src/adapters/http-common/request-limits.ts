@@ -7,6 +7,16 @@ export const REQUEST_LIMITS = {
   bodyBytes: 64 * 1024,
   /** One uploaded file. */
   fileBytes: PICTURE_RULES.maxBytes,
+  /**
+   * How much of a body over its limit is read and thrown away, counted from its first byte, before
+   * the 413 goes out. Most clients write the whole body before they read the answer; a server that
+   * answers and closes while the body is still coming resets the connection, and such a client sees
+   * a broken pipe instead of the 413. 16 MiB is more than nginx lets through
+   * (`client_max_body_size 11m`) and than any upload within the file limit, so every request that
+   * came through nginx gets its 413 on a connection that stays open. Past it (or with a
+   * Content-Length above it) the 413 carries `Connection: close` and the connection is closed.
+   */
+  discardBytes: 16 * 1024 * 1024,
 } as const;
 
 /** The request problems both frameworks must answer identically. */

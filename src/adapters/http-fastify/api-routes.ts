@@ -5,6 +5,7 @@ import { runOperation } from '../http-common/api/run-operation.js';
 import { decodeBody } from '../http-common/decode-body.js';
 import { readMultipartFile } from '../http-common/multipart.js';
 import { PROBLEM_CONTENT_TYPE, toProblem } from '../http-common/problem.js';
+import { readBody } from '../http-common/read-body.js';
 import { REQUEST_LIMITS, mediaTypeOf, requestProblems } from '../http-common/request-limits.js';
 
 export interface ApiRoutesDeps {
@@ -20,6 +21,8 @@ export interface ApiRoutesDeps {
  */
 export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Promise<void> {
   app.removeAllContentTypeParsers();
+  // The body was read already, bounded, by `readJsonBody`; the limit here is a backstop only (a
+  // parser's error makes Fastify close the connection, which is what `readJsonBody` avoids).
   app.addContentTypeParser(
     '*',
     { parseAs: 'buffer', bodyLimit: REQUEST_LIMITS.bodyBytes },
@@ -34,10 +37,12 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
   });
 
   // Only uploads take a multipart body as a stream; any other operation reads it as bytes like
-  // any body (and refuses it with 415 or 413, as Express does).
+  // any body (and refuses it with 415 or 413, as Express does). An upload's body of any type stays
+  // a stream, read by `multipartFile` (a body that is not multipart is a 415 there, as on Express).
   const uploads = deps.operations.filter((op) => op.bodyKind === 'multipart');
   await app.register(async (scope) => {
-    scope.addContentTypeParser('multipart/form-data', (_request, payload, done) => done(null, payload));
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     for (const operation of uploads) route(scope, operation);
   });
   for (const operation of deps.operations) if (!uploads.includes(operation)) route(app, operation);
@@ -47,7 +52,7 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
     scope.route({
       method: operation.method.toUpperCase() as 'GET',
       url: operation.path.replace(/\{(\w+)\}/g, ':$1'),
-      ...(readsBody ? { preParsing: refuseEncodedBody } : {}),
+      ...(readsBody ? { preParsing: readJsonBody } : {}),
       ...(operation.bodyKind === 'none'
         ? { preParsing: ignoreBody, bodyLimit: Number.MAX_SAFE_INTEGER }
         : {}),
@@ -80,15 +85,19 @@ export async function apiRoutes(app: FastifyInstance, deps: ApiRoutesDeps): Prom
 }
 
 /**
- * Before any byte is read, as Express's body parser (without inflation) does: a body sent with a
- * Content-Encoding other than identity is refused (Fastify would parse the compressed bytes).
+ * Reads the body with the reader Express uses too (`readBody`), before Fastify's parser sees it: a
+ * compressed body is a 415 (Fastify would parse the compressed bytes), an oversized one a 413 sent
+ * once the rest was read and thrown away. Fastify's own limit answers at once and closes the
+ * connection while the client is still sending, which the client sees as a broken pipe. An error
+ * thrown here is answered by the error handler without closing. The parser then gets the bytes read.
  */
-async function refuseEncodedBody(request: FastifyRequest): Promise<void> {
-  const { headers } = request;
-  const hasBody =
-    headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(headers['content-length']));
-  const encoding = (headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (hasBody && encoding !== 'identity') throw requestProblems.unsupportedContentEncoding();
+async function readJsonBody(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  payload: Readable,
+): Promise<Readable> {
+  const bytes = await readBody(payload, request.headers);
+  return Object.assign(Readable.from(bytes ? [bytes] : []), { receivedEncodedLength: bytes?.length ?? 0 });
 }
 
 /**
@@ -112,20 +121,12 @@ async function multipartFile(request: FastifyRequest) {
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (!hasBody) return null;
+  if (mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data') {
+    throw requestProblems.unsupportedContentType('multipart/form-data');
+  }
   const stream = request.body as Readable | undefined;
-  if (!stream || typeof stream.pipe !== 'function') {
-    if (mediaTypeOf(request.headers['content-type']) !== 'multipart/form-data') {
-      throw requestProblems.unsupportedContentType('multipart/form-data');
-    }
-    return null;
-  }
-  try {
-    return await readMultipartFile(stream, request.headers);
-  } catch (error) {
-    stream.unpipe();
-    stream.resume();
-    throw error;
-  }
+  if (!stream || typeof stream.pipe !== 'function') return null;
+  return readMultipartFile(stream, request.headers);
 }
 
 export function sendProblem(reply: FastifyReply, error: unknown): number {

@@ -4,7 +4,8 @@ import { runOperation } from '../../http-common/api/run-operation.js';
 import { decodeBody } from '../../http-common/decode-body.js';
 import { readMultipartFile } from '../../http-common/multipart.js';
 import { toProblem, PROBLEM_CONTENT_TYPE } from '../../http-common/problem.js';
-import { REQUEST_LIMITS, mediaTypeOf, requestProblems } from '../../http-common/request-limits.js';
+import { readBody } from '../../http-common/read-body.js';
+import { mediaTypeOf, requestProblems } from '../../http-common/request-limits.js';
 
 export interface ApiRouterDeps {
   readonly operations: readonly Operation[];
@@ -15,8 +16,6 @@ export interface ApiRouterDeps {
 /** The REST API (`docs/api.md`) on Express: every operation of the shared table, nothing else. */
 export function apiRouter(deps: ApiRouterDeps): express.Router {
   const router = express.Router({ caseSensitive: true, strict: false });
-  // Compressed bodies are refused (415), as on Fastify, which has no decompression.
-  const rawBody = express.raw({ type: () => true, limit: REQUEST_LIMITS.bodyBytes, inflate: false });
 
   for (const operation of deps.operations) {
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
@@ -48,7 +47,7 @@ export function apiRouter(deps: ApiRouterDeps): express.Router {
 
   router.use((_req: Request, _res: Response, next: NextFunction) => next(requestProblems.notFound()));
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const problem = toProblem(bodyParserProblem(error) ?? error);
+    const problem = toProblem(routerProblem(error) ?? error);
     if (problem.status >= 500) deps.onUnexpected(error, req);
     res
       .status(problem.status)
@@ -63,6 +62,20 @@ function skip(_req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
+/**
+ * The body as bytes, read by the reader Fastify uses too (`readBody`): compressed bodies are
+ * refused (415), and an oversized one is a 413 sent once the rest of it was read and thrown away
+ * (body-parser read all of it, without a bound).
+ */
+async function rawBody(req: Request, _res: Response, next: NextFunction): Promise<void> {
+  try {
+    req.body = await readBody(req, req.headers);
+    next();
+  } catch (error) {
+    next(error);
+  }
+}
+
 async function multipartBody(req: Request, res: Response, next: NextFunction): Promise<void> {
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
@@ -74,25 +87,16 @@ async function multipartBody(req: Request, res: Response, next: NextFunction): P
     res.locals.file = await readMultipartFile(req, req.headers);
     next();
   } catch (error) {
-    req.unpipe();
-    req.resume();
     next(error);
   }
 }
 
 /**
- * decodeBody throws HttpProblems synchronously inside the handler; body-parser's own errors land
- * here, and so does the router's URIError for a path parameter that is not validly percent-encoded.
+ * The body readers and decodeBody throw HttpProblems; the router's URIError for a path parameter
+ * that is not validly percent-encoded lands here too.
  */
-function bodyParserProblem(error: unknown): Error | null {
-  if (error instanceof URIError) return requestProblems.malformedUrl();
-  const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.too.large') return requestProblems.bodyTooLarge();
-  if (type === 'encoding.unsupported') return requestProblems.unsupportedContentEncoding();
-  if (type === 'entity.parse.failed' || type === 'request.aborted') {
-    return requestProblems.malformedJson();
-  }
-  return null;
+function routerProblem(error: unknown): Error | null {
+  return error instanceof URIError ? requestProblems.malformedUrl() : null;
 }
 
 function asBuffer(body: unknown): Buffer | undefined {
