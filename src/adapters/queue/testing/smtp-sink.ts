@@ -34,6 +34,19 @@ export interface SmtpSink {
   failFirstAttempts(n: number): void;
   /** Refuses every message to `address` for good (550). */
   refuseRecipient(address: string): void;
+  /**
+   * Holds every message from now on before its 250 until `resume`: a test can have all of a
+   * worker's sends in flight at once, none acknowledged.
+   */
+  pause(): void;
+  /** Pauses as soon as `n` messages were received (at once if they were). */
+  pauseAfter(n: number): void;
+  /** Answers the held messages whose clients are still there, and stops holding. */
+  resume(): void;
+  /** SMTP sessions whose client is connected. */
+  openSessions(): number;
+  /** Messages held right now. */
+  held(): number;
   /** Received messages by Message-ID: how often each was accepted. */
   counts(): Map<string, number>;
   close(): Promise<void>;
@@ -48,11 +61,20 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let failFirst = 0;
   /** Sessions whose client has gone (ids). */
   const gone = new Set<string>();
+  const open = new Set<string>();
+  let paused = false;
+  let pauseAt = Infinity;
+  const holding: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(session, callback) {
+      open.add(session.id);
+      callback();
+    },
     onClose(session) {
+      open.delete(session.id);
       gone.add(session.id);
     },
     onData(stream, session, callback) {
@@ -79,7 +101,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           received.push({ envelopeTo, raw, messageId, at: Date.now() });
           callback();
         };
-        if (options.holdMs) setTimeout(accept, options.holdMs);
+        if (received.length >= pauseAt) paused = true;
+        if (paused) holding.push(accept);
+        else if (options.holdMs) setTimeout(accept, options.holdMs);
         else accept();
       });
     },
@@ -101,6 +125,19 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     failFirstAttempts(n) {
       failFirst = n;
     },
+    pause() {
+      paused = true;
+    },
+    pauseAfter(n) {
+      pauseAt = n;
+    },
+    resume() {
+      paused = false;
+      pauseAt = Infinity;
+      for (const accept of holding.splice(0)) accept();
+    },
+    held: () => holding.length,
+    openSessions: () => open.size,
     refuseRecipient(address) {
       refused.add(address.toLowerCase());
     },
