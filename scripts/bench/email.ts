@@ -20,8 +20,10 @@
  *    most `--concurrency` in flight), half through Express (`/api/v1`: web's relay, web's Redis and
  *    web-worker carry the emails) and half through Fastify (`/fastify/v1`: api's relay, api's Redis
  *    and api-worker). A match's commit time is when the answer to the swipe that made it arrived
- *    (the transaction committed before the answer). Each match emails both users (`match-made`); an
- *    email is tied to its match by recipient and by the other user's name in its subject.
+ *    (the transaction committed before the answer; an email may beat the answer when the app is
+ *    slow to answer, so the report also counts those, and measures from the swipe being sent as an
+ *    upper bound). Each match emails both users (`match-made`); an email is tied to its match by
+ *    recipient and by the other user's name in its subject.
  * 5. Saturation phase: the same with the likes sent as fast as `--saturation-concurrency` requests
  *    in flight allow. By default it runs (600 matches) only when the main phase kept up: when the
  *    main phase left the workers a backlog, the rate at which they drained it after the last
@@ -31,8 +33,8 @@
  *    email), the steady rate (between the 10th and 90th percentile arrivals), the drain rate (after
  *    the last commit, when a tenth of the emails or more came then), p50/p95/p99/max from commit to
  *    arrival (also per API), missing and duplicate emails (per match and recipient, and by
- *    Message-ID), the swipe answer times, the workers' largest queue depth, the SMTP sessions as
- *    the sink saw them, and the CPU of each process, of PostgreSQL and of the whole machine. Stops
+ *    Message-ID), the swipe answer times, the workers' largest queue depth, SMTP connections per
+ *    email and the SMTP round trips as the sink saw them, and the CPU of each process, of PostgreSQL and of the whole machine. Stops
  *    every process with SIGTERM (apps first, then workers) and drops the database, also on an error
  *    or Ctrl-C.
  *
@@ -43,7 +45,9 @@
  * measured, and every figure of both phases.
  *
  * Environment: BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_WEB_REDIS_URL
- * (redis://127.0.0.1:6379), BENCH_API_REDIS_URL (redis://127.0.0.1:6380), BENCH_CPU_PROF=<dir>.
+ * (redis://127.0.0.1:6379), BENCH_API_REDIS_URL (redis://127.0.0.1:6380), BENCH_CPU_PROF=<dir>,
+ * BENCH_SMTP_QUERY (nodemailer options appended to the workers' SMTP_URL, e.g. `pool=false`: a
+ * connection per email).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -134,7 +138,9 @@ interface Pair {
   readonly side: Side;
   readonly phase: string;
   matchId: string | null;
-  /** `performance.now()` when the answer to the match-making swipe arrived. */
+  /** `performance.now()` when the match-making swipe was sent: the commit came after. */
+  sentAt: number | null;
+  /** `performance.now()` when the answer to the match-making swipe arrived: the commit came before. */
   committedAt: number | null;
   /** Emails that arrived for this match, by recipient email. */
   readonly arrivals: Map<string, ArrivedMail[]>;
@@ -199,7 +205,7 @@ async function main(): Promise<void> {
       databaseUrl: database.url,
       webRedisUrl: redis.urlFor(settings.webRedisUrl),
       apiRedisUrl: redis.urlFor(settings.apiRedisUrl),
-      smtpUrl: sink.url,
+      smtpUrl: process.env['BENCH_SMTP_QUERY'] ? `${sink.url}?${process.env['BENCH_SMTP_QUERY']}` : sink.url,
       dataDir,
     });
     cleanups.push({ name: 'processes', run: () => stopProcesses(processes) });
@@ -329,6 +335,7 @@ async function runBench(processes: Processes, sink: MailSink, probe: DatabasePro
         side: i % 2 === 0 ? 'express' : 'fastify',
         phase,
         matchId: null,
+        sentAt: null,
         committedAt: null,
         arrivals: new Map(),
       };
@@ -636,6 +643,7 @@ async function runPhase(
         return;
       }
       pair.matchId = body.match.id;
+      pair.sentAt = sentAt;
       pair.committedAt = response.answeredAt;
       committed += 1;
     } catch (error) {
@@ -710,12 +718,19 @@ interface PhaseFigures {
   readonly emailsPerSecond: number;
   readonly steadyEmailsPerSecond: number;
   readonly drainEmailsPerSecond: number | null;
+  /** From the swipe's answer (the commit was before it) to the email: the headline figure. */
   readonly latency: Timing;
   readonly latencyBySide: Record<Side, Timing>;
+  /** From the swipe being sent (the commit was after it) to the email: an upper bound. */
+  readonly latencyFromSent: Timing;
+  /** Emails that arrived before the answer of the swipe that made their match. */
+  readonly beforeAnswer: number;
   readonly swipeAnswer: Timing;
   readonly smtpConnectionsPerEmail: number;
-  /** The sink's side of each email: connection opened → end of DATA. */
-  readonly smtpSession: Timing;
+  /** The sink's side: MAIL FROM → end of DATA of each email. */
+  readonly smtpTransaction: Timing;
+  /** The sink's side: connection opened → MAIL FROM, for each new connection. */
+  readonly smtpHandshake: Timing;
   /**
    * CPU ms per unit of work, less moved by a busy machine than rates are: each worker per email
    * it sent, each app per match made through it (the swipe, plus its relay moving two events),
@@ -740,11 +755,15 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
   let unexpected = 0;
   const messageIds = new Set<string>();
   let duplicateMessageIds = 0;
-  const sessions: number[] = [];
+  const transactions: number[] = [];
+  const handshakes: number[] = [];
+  const fromSent: number[] = [];
+  let beforeAnswer = 0;
   for (const pair of phase.pairs) {
     for (const list of pair.arrivals.values()) {
       for (const mail of list) {
-        if (Number.isFinite(mail.sessionMs)) sessions.push(mail.sessionMs);
+        if (Number.isFinite(mail.transactionMs)) transactions.push(mail.transactionMs);
+        if (mail.handshakeMs !== null) handshakes.push(mail.handshakeMs);
         if (mail.messageId === null) continue;
         if (messageIds.has(mail.messageId)) duplicateMessageIds += 1;
         messageIds.add(mail.messageId);
@@ -763,6 +782,8 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
       }
       duplicates += list.length - 1;
       const ms = first.at - pair.committedAt;
+      if (ms < 0) beforeAnswer += 1;
+      fromSent.push(first.at - (pair.sentAt ?? pair.committedAt));
       latencies.push(ms);
       bySide[pair.side].push(ms);
       firstArrivals.push(first.at);
@@ -798,7 +819,10 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
     latencyBySide: { express: summarize(bySide.express), fastify: summarize(bySide.fastify) },
     swipeAnswer: summarize(phase.swipeAnswerMs),
     smtpConnectionsPerEmail: phase.mailsInPhase > 0 ? phase.smtpConnections / phase.mailsInPhase : Number.NaN,
-    smtpSession: summarize(sessions),
+    latencyFromSent: summarize(fromSent),
+    beforeAnswer,
+    smtpTransaction: summarize(transactions),
+    smtpHandshake: summarize(handshakes),
     cpuMs: {
       webWorkerPerEmail: cpuMsPer(phase, 'web-worker', bySide.express.length),
       apiWorkerPerEmail: cpuMsPer(phase, 'api-worker', bySide.fastify.length),
@@ -864,10 +888,13 @@ function report(result: BenchResult, logProblems: Record<string, number>) {
     row('commit → email p50/p95/p99/max ms', (_, f) => ms(f.latency)),
     row('  via Express → web-worker', (_, f) => ms(f.latencyBySide.express)),
     row('  via Fastify → api-worker', (_, f) => ms(f.latencyBySide.fastify)),
+    row('swipe sent → email p50/p95/p99/max ms', (_, f) => ms(f.latencyFromSent)),
+    row('emails before their swipe answer', (_, f) => String(f.beforeAnswer)),
     row('swipe answer p50/p95/p99/max ms', (_, f) => ms(f.swipeAnswer)),
     row('max queue depth web / api', (phase) => `${phase.maxQueueDepth.web} / ${phase.maxQueueDepth.api}`),
     row('SMTP connections per email', (_, f) => fixed(f.smtpConnectionsPerEmail, 2)),
-    row('SMTP connect → end of DATA p50/p95/p99/max ms', (_, f) => ms(f.smtpSession)),
+    row('SMTP MAIL FROM → end of DATA p50/p95/p99/max ms', (_, f) => ms(f.smtpTransaction)),
+    row('SMTP connect → MAIL FROM p50/p95/p99/max ms', (_, f) => ms(f.smtpHandshake)),
     row('CPU % web / api', (phase) => `${cpu('web')(phase)} / ${cpu('api')(phase)}`),
     row(
       'CPU % web-worker / api-worker',
@@ -893,26 +920,43 @@ function report(result: BenchResult, logProblems: Record<string, number>) {
     Object.entries(phase.failures).map(([reason, n]) => `  ${phase.name}: ${n} × ${reason}`),
   );
   // The most emails per second the workers did: a saturated phase's steady or drain rate.
-  const capacity: { value: number; from: string } | null = saturation
-    ? saturation.drainEmailsPerSecond !== null &&
-      saturation.drainEmailsPerSecond > saturation.steadyEmailsPerSecond
-      ? { value: saturation.drainEmailsPerSecond, from: 'saturation phase, draining after the last commit' }
-      : { value: saturation.steadyEmailsPerSecond, from: 'saturation phase, steady rate' }
+  // Without a backlog to drain, the swipes limited the rate, not the workers: a lower bound.
+  const capacity: { value: number; from: string; lowerBound: boolean } | null = saturation
+    ? saturation.drainEmailsPerSecond !== null
+      ? {
+          value: Math.max(saturation.drainEmailsPerSecond, saturation.steadyEmailsPerSecond),
+          from: 'saturation phase, the workers had a backlog',
+          lowerBound: false,
+        }
+      : {
+          value: saturation.steadyEmailsPerSecond,
+          from: 'saturation phase, steady rate; the workers kept up, so the swipes limited it',
+          lowerBound: true,
+        }
     : main.drainEmailsPerSecond !== null
-      ? { value: main.drainEmailsPerSecond, from: 'main phase, draining its backlog after the last commit' }
+      ? {
+          value: main.drainEmailsPerSecond,
+          from: 'main phase, draining its backlog after the last commit',
+          lowerBound: false,
+        }
       : null;
   const pass = main.latency.p95Ms <= TARGET_P95_MS && main.missingEmails === 0 && main.duplicateEmails === 0;
+  // Matches made at 90 % of the offered rate or more count as "at the rate"; below, the APIs could
+  // not make the matches that fast, and the latency was measured at a lower load than the target's.
   const atRate = main.matchesPerSecond >= 0.9 * settings.rate;
+  const verdict = !pass ? 'MISSED' : atRate ? 'met' : 'met at a lower rate only';
   process.stdout.write(
     `\nResults (${result.users} users; ${availableParallelism()} CPUs, load average now ${loadAverage()}; ` +
       `total ${elapsed().trim()})\n\n` +
       table(['figure', ...phases.map(([phase]) => phase.name)], rows) +
       (failures.length > 0 ? `\n\nFailed swipes:\n${failures.join('\n')}` : '') +
       `\n\nTarget: commit → email p95 ≤ ${TARGET_P95_MS} ms at ${settings.rate} matches/s, no email missing or ` +
-      `duplicated: ${pass ? 'met' : 'MISSED'} (p95 ${fixed(main.latency.p95Ms)} ms, ` +
+      `duplicated: ${verdict} (p95 ${fixed(main.latency.p95Ms)} ms, ` +
       `${main.missingEmails} missing, ${main.duplicateEmails} duplicated` +
-      `${atRate ? '' : `; only ${fixed(main.matchesPerSecond, 1)} matches/s were achieved`})\n` +
-      (capacity ? `Most emails/s: ${fixed(capacity.value, 1)} (${capacity.from})\n` : '') +
+      `${atRate ? '' : `; the APIs made only ${fixed(main.matchesPerSecond, 1)} matches/s`})\n` +
+      (capacity
+        ? `Most emails/s: ${capacity.lowerBound ? 'at least ' : ''}${fixed(capacity.value, 1)} (${capacity.from})\n`
+        : '') +
       '\n',
   );
   const phaseJson = (phase: PhaseResult, f: PhaseFigures) => ({
@@ -935,10 +979,13 @@ function report(result: BenchResult, logProblems: Record<string, number>) {
       express: timingJson(f.latencyBySide.express),
       fastify: timingJson(f.latencyBySide.fastify),
     },
+    swipeSentToEmailMs: timingJson(f.latencyFromSent),
+    emailsBeforeSwipeAnswer: f.beforeAnswer,
     swipeAnswerMs: timingJson(f.swipeAnswer),
     maxQueueDepth: phase.maxQueueDepth,
     smtpConnectionsPerEmail: round(f.smtpConnectionsPerEmail, 2),
-    smtpSessionMs: timingJson(f.smtpSession),
+    smtpTransactionMs: timingJson(f.smtpTransaction),
+    smtpHandshakeMs: timingJson(f.smtpHandshake),
     cpuPercent: Object.fromEntries(
       Object.entries(phase.cpuPercent).map(([name, value]) => [
         name,
@@ -960,9 +1007,12 @@ function report(result: BenchResult, logProblems: Record<string, number>) {
     duplicateEmails: main.duplicateEmails,
     maxEmailsPerSecond: capacity ? round(capacity.value, 1) : null,
     maxEmailsPerSecondFrom: capacity?.from ?? null,
+    maxEmailsPerSecondIsLowerBound: capacity?.lowerBound ?? null,
     target: {
       matchToEmailP95Ms: `≤ ${TARGET_P95_MS} at ${settings.rate} matches/s, 0 missing, 0 duplicates`,
       pass,
+      /** Whether the APIs made the matches at (90 % of) the offered rate: else `pass` is at a lower load. */
+      atTargetRate: atRate,
     },
     main: phaseJson(result.main, main),
     saturation: result.saturation && saturation ? phaseJson(result.saturation, saturation) : null,

@@ -12,11 +12,13 @@ export interface ArrivedMail {
   readonly messageId: string | null;
   /** The Subject header, unfolded (not decoded: the bench's subjects are plain ASCII). */
   readonly subject: string;
+  /** ms from MAIL FROM to the end of DATA: the SMTP round trips of this one email. */
+  readonly transactionMs: number;
   /**
-   * ms from the sender's connection opening to the end of DATA: what one email costs the sender
-   * in SMTP round trips (greeting, EHLO, MAIL, RCPT, DATA) when it opens a connection per email.
+   * ms from the connection opening to MAIL FROM (greeting, EHLO) for the first email on a
+   * connection; null for the later ones on a reused (pooled) connection.
    */
-  readonly sessionMs: number;
+  readonly handshakeMs: number | null;
 }
 
 /** An SMTP server in this process that records when each email arrived, and nothing more. */
@@ -37,7 +39,9 @@ export interface MailSink {
 export async function startMailSink(): Promise<MailSink> {
   const received: ArrivedMail[] = [];
   let connections = 0;
+  /** By session id: when the connection opened (until its first MAIL FROM), when MAIL FROM came. */
   const openedAt = new Map<string, number>();
+  const mailFromAt = new Map<string, { at: number; handshakeMs: number | null }>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -52,8 +56,16 @@ export async function startMailSink(): Promise<MailSink> {
       openedAt.set(session.id, performance.now());
       callback();
     },
+    onMailFrom(_address, session, callback) {
+      const now = performance.now();
+      const opened = openedAt.get(session.id);
+      openedAt.delete(session.id);
+      mailFromAt.set(session.id, { at: now, handshakeMs: opened === undefined ? null : now - opened });
+      callback();
+    },
     onClose(session) {
       openedAt.delete(session.id);
+      mailFromAt.delete(session.id);
     },
     onData(stream, session, callback) {
       let head = '';
@@ -72,11 +84,10 @@ export async function startMailSink(): Promise<MailSink> {
       stream.on('end', () => {
         const at = performance.now();
         const headers = parseHeaders(head);
-        const opened = openedAt.get(session.id);
-        // The next email on the same connection counts from this one's end.
-        openedAt.set(session.id, at);
+        const start = mailFromAt.get(session.id);
         received.push({
-          sessionMs: opened === undefined ? Number.NaN : at - opened,
+          transactionMs: start === undefined ? Number.NaN : at - start.at,
+          handshakeMs: start?.handshakeMs ?? null,
           at,
           to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
           messageId: headers.get('message-id') ?? null,
