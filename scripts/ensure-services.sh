@@ -38,12 +38,16 @@ if command -v pg_lsclusters >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5
 fi
 pg_isready -q -h 127.0.0.1 -p 5432 || { log "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1; }
 
-# Redis: 6379 is the web app's, 6380 the api's (two brokers, as in docker-compose.yml).
+# Redis: 6379 is the web app's, 6380 the api's (two brokers, as in docker-compose.yml). One
+# started here is configured like compose's: append-only file (under /tmp/hotsox-redis-<port>),
+# never evicting.
 for port in 6379 6380; do
   if ! redis-cli -p "$port" ping >/dev/null 2>&1; then
     log "starting Redis on $port"
-    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save '' --appendonly no \
-      --dir /tmp --pidfile "/tmp/hotsox-redis-$port.pid" --logfile "/tmp/hotsox-redis-$port.log"
+    mkdir -p "/tmp/hotsox-redis-$port"
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save '' \
+      --appendonly yes --maxmemory-policy noeviction --dir "/tmp/hotsox-redis-$port" \
+      --pidfile "/tmp/hotsox-redis-$port.pid" --logfile "/tmp/hotsox-redis-$port.log"
     for _ in $(seq 1 40); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.25; done
   fi
   redis-cli -p "$port" ping >/dev/null 2>&1 || { log "Redis is not answering on $port"; exit 1; }

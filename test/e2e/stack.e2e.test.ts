@@ -72,6 +72,7 @@ describe('docker-compose.yml and the Dockerfile', () => {
       [
         'api',
         'api-worker',
+        'mailpit',
         'migrate',
         'nginx',
         'postgres',
@@ -82,8 +83,19 @@ describe('docker-compose.yml and the Dockerfile', () => {
       ].sort(),
     );
     const normalized = config('config');
-    expect(normalized.match(/published:/g) ?? []).toHaveLength(1);
-    expect(normalized).toMatch(/published: 8080\s+target: 80/);
+    // nginx's port; Mailpit's only in the `dev` profile (`docker compose --profile dev up`)
+    expect(normalized.match(/published:/g) ?? []).toHaveLength(2);
+    expect(normalized).toMatch(/published: 8080\s+target: 80\n/);
+    expect(normalized).toMatch(
+      / {2}mailpit:\n(?: {4}.*\n)*? {4}ports:\n {4}- published: 8025\n {6}target: 8025\n {4}profiles:\n {4}- dev\n/,
+    );
+    // the queue Redis servers: append-only file, never evicting, a volume each
+    for (const redis of ['redis-web', 'redis-api']) {
+      const service = new RegExp(`^ {2}${redis}:\\n((?: {4}.*\\n)+)`, 'm').exec(normalized)?.[1] ?? '';
+      expect(service).toMatch(/- --appendonly\n {4}- "yes"\n/);
+      expect(service).toMatch(/- --maxmemory-policy\n {4}- noeviction\n/);
+      expect(service).toContain(`- ${redis}:/data:rw\n`);
+    }
     expect(normalized).toContain('service_completed_successfully');
     // Every placeholder of the one nginx template is given to the nginx image's envsubst.
     const template = readFileSync(join(ROOT, 'deploy', 'nginx.conf.template'), 'utf8');
