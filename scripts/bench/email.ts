@@ -723,6 +723,7 @@ interface PhaseFigures {
   readonly latencyBySide: Record<Side, Timing>;
   /** From the swipe being sent (the commit was after it) to the email: an upper bound. */
   readonly latencyFromSent: Timing;
+  readonly latencyFromSentBySide: Record<Side, Timing>;
   /** Emails that arrived before the answer of the swipe that made their match. */
   readonly beforeAnswer: number;
   readonly swipeAnswer: Timing;
@@ -758,6 +759,7 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
   const transactions: number[] = [];
   const handshakes: number[] = [];
   const fromSent: number[] = [];
+  const fromSentBySide: Record<Side, number[]> = { express: [], fastify: [] };
   let beforeAnswer = 0;
   for (const pair of phase.pairs) {
     for (const list of pair.arrivals.values()) {
@@ -784,6 +786,7 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
       const ms = first.at - pair.committedAt;
       if (ms < 0) beforeAnswer += 1;
       fromSent.push(first.at - (pair.sentAt ?? pair.committedAt));
+      fromSentBySide[pair.side].push(first.at - (pair.sentAt ?? pair.committedAt));
       latencies.push(ms);
       bySide[pair.side].push(ms);
       firstArrivals.push(first.at);
@@ -820,6 +823,10 @@ function figuresOf(phase: PhaseResult): PhaseFigures {
     swipeAnswer: summarize(phase.swipeAnswerMs),
     smtpConnectionsPerEmail: phase.mailsInPhase > 0 ? phase.smtpConnections / phase.mailsInPhase : Number.NaN,
     latencyFromSent: summarize(fromSent),
+    latencyFromSentBySide: {
+      express: summarize(fromSentBySide.express),
+      fastify: summarize(fromSentBySide.fastify),
+    },
     beforeAnswer,
     smtpTransaction: summarize(transactions),
     smtpHandshake: summarize(handshakes),
@@ -980,6 +987,10 @@ function report(result: BenchResult, logProblems: Record<string, number>) {
       fastify: timingJson(f.latencyBySide.fastify),
     },
     swipeSentToEmailMs: timingJson(f.latencyFromSent),
+    swipeSentToEmailMsBySide: {
+      express: timingJson(f.latencyFromSentBySide.express),
+      fastify: timingJson(f.latencyFromSentBySide.fastify),
+    },
     emailsBeforeSwipeAnswer: f.beforeAnswer,
     swipeAnswerMs: timingJson(f.swipeAnswer),
     maxQueueDepth: phase.maxQueueDepth,
