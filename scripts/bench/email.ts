@@ -9,8 +9,8 @@
  *    SMTP sink in this process that records when each email arrived, its recipient and Message-ID.
  * 2. Starts the four deployables from dist/ as the native stack runs them: web (Express) and api
  *    (Fastify), each with its outbox relay, web-worker and api-worker (NODE_ENV=production,
- *    REDIS_URL web's / api's Redis, CHAT_REDIS_URL web's, SMTP_URL the sink, LOG_LEVEL=warn into
- *    log files), and waits for every `/readyz`.
+ *    REDIS_URL web's / api's Redis, CHAT_REDIS_URL web's, API_REDIS_URL api's for the web app,
+ *    SMTP_URL the sink, LOG_LEVEL=warn into log files), and waits for every `/readyz`.
  * 3. Per phase, seeds the users it needs through both APIs (sign-up with notifications on, log-in,
  *    one sock with a picture each; n users give n(n−1)/2 pairs, and a pair of users matches once)
  *    and sends the first like of each of its pairs (no match yet). Then it waits until the workers
@@ -234,7 +234,7 @@ async function startProcesses(at: {
   smtpUrl: string;
   dataDir: string;
 }): Promise<Processes> {
-  const { PORT: _port, HEALTH_PORT: _health, ...inherited } = process.env;
+  const { PORT: _port, HEALTH_PORT: _health, API_REDIS_URL: _apiRedis, ...inherited } = process.env;
   const base: NodeJS.ProcessEnv = {
     ...inherited,
     NODE_ENV: 'production',
@@ -251,7 +251,12 @@ async function startProcesses(at: {
     startAppProcess({
       name,
       script: join(MAIN_DIR, `${name}.js`),
-      env: { ...base, REDIS_URL: side === 'web' ? at.webRedisUrl : at.apiRedisUrl },
+      env: {
+        ...base,
+        REDIS_URL: side === 'web' ? at.webRedisUrl : at.apiRedisUrl,
+        // As `npm run stack` does: the web app's queue dashboard also shows the api's queue.
+        ...(name === 'web' ? { API_REDIS_URL: at.apiRedisUrl } : {}),
+      },
       portVariable,
       logFile: join(at.dataDir, `${name}.log`),
     });
