@@ -38,7 +38,7 @@ export const RELAY_SAFETY_POLL_MS = { listening: 30_000, embedded: 2_000 } as co
  * when REDIS_URL is set (its worker does the work), else to handlers in this very process.
  * Returns `nudge`, to be called after a request changed something, so effects start at once.
  */
-export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void } {
+export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void; passes(): number } {
   const dispatcher: JobDispatcher = runtime.config.redisUrl
     ? new BullMqJobDispatcher(
         { url: runtime.config.redisUrl, enableOfflineQueue: false },
@@ -69,7 +69,7 @@ export function startOutboxRelay(runtime: Runtime, app: App): { nudge(): void } 
     { jobs: runtime.config.redisUrl ? `BullMQ queue ${jobPrefix(app)}:${JOB_QUEUE}` : 'in process' },
     'outbox relay started',
   );
-  return { nudge: () => relay.nudge() };
+  return { nudge: () => relay.nudge(), passes: () => relay.passes() };
 }
 
 /** Starts the BullMQ worker of one app's queue (the `web-worker` / `api-worker` deployables). */

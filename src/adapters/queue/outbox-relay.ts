@@ -41,6 +41,7 @@ export class OutboxRelay {
   private inLoopPass = false;
   private nudgedDuringPass = false;
   private failedPasses = 0;
+  private passCount = 0;
   /**
    * The async context the relay was made in. Timed passes start from it, not from whoever called
    * `nudge` (a request, maybe still inside its own context), so a pass never inherits a caller's
@@ -91,7 +92,13 @@ export class OutboxRelay {
     return pass;
   }
 
+  /** Passes run since the start (each is one transaction), for operations and tests. */
+  passes(): number {
+    return this.passCount;
+  }
+
   private pass(): Promise<number> {
+    this.passCount += 1;
     return this.uow.run(async () => {
       const events = await this.pendingOutbox.takePending(this.batchSize);
       if (events.length === 0) return 0;
