@@ -132,7 +132,7 @@ export interface ApplicationSettings {
  */
 export function createApplication(p: ApplicationPorts, settings: ApplicationSettings) {
   const { uow, clock, ids, outbox } = p;
-  const emailSender = new OnceOnlyEmailSender(p.emailSender, p.emailLog, uow, clock);
+  const emailSender = new OnceOnlyEmailSender(p.emailSender, p.emailLog, clock);
   return {
     auth: {
       identifyUser: new IdentifyUser(p.accessTokens, p.users),

@@ -16,7 +16,7 @@ describe('OnceOnlyEmailSender', () => {
 
   beforeEach(() => {
     kit = createTestKit();
-    sender = new OnceOnlyEmailSender(kit.emailSender, kit.emailLog, kit.uow, kit.clock);
+    sender = new OnceOnlyEmailSender(kit.emailSender, kit.emailLog, kit.clock);
   });
 
   it('sends an email and records it in the log', async () => {

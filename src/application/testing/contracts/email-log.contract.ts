@@ -18,6 +18,15 @@ export function emailLogContract(name: string, makeHarness: HarnessFactory): voi
       expect(await run(() => h.emailLog.wasSent(nextId(), 'sam@example.com'))).toBe(false);
     });
 
+    it('works outside a unit of work (each call is one statement)', async () => {
+      const { h, nextId } = context();
+      const emailId = nextId();
+
+      await h.emailLog.recordSent(emailId, 'sam@example.com', minute(1));
+
+      expect(await h.emailLog.wasSent(emailId, 'sam@example.com')).toBe(true);
+    });
+
     it('compares recipients regardless of case', async () => {
       const { h, run, nextId } = context();
       const emailId = nextId();
