@@ -5,6 +5,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { OPERATIONS } from '../http-common/api/operations.js';
 import { openApiDocument } from '../http-common/api/openapi.js';
 import { API_TITLE, type HttpAppDeps } from '../http-common/http-app-deps.js';
+import { logFailure } from '../http-common/log-failure.js';
 import { apiRouter } from './api/api-router.js';
 import { docsRouter } from './docs-routes.js';
 import { operationsRouter } from './operations-routes.js';
@@ -39,8 +40,7 @@ export function buildWebApp(deps: WebAppDeps): express.Express {
     apiRouter({
       operations: OPERATIONS,
       context: { app: deps.app, present: deps.presenter, basePath: WEB_API_BASE },
-      onUnexpected: (error, req) =>
-        requestLogger(req.res as Response, deps.logger).error({ err: error }, 'unexpected error'),
+      onUnexpected: (error, req) => logFailure(requestLogger(req.res as Response, deps.logger), error),
     }),
   );
   app.use(WEB_API_BASE, api);

@@ -16,6 +16,7 @@ import { docsInitScript, docsPage } from '../http-common/operations/docs-page.js
 import { readiness } from '../http-common/operations/readiness.js';
 import { requestIdFrom } from '../http-common/operations/request-id.js';
 import { requestProblems } from '../http-common/request-limits.js';
+import { logFailure } from '../http-common/log-failure.js';
 import { apiRoutes, sendProblem } from './api-routes.js';
 
 export const FASTIFY_API_BASE = '/fastify/v1';
@@ -99,7 +100,7 @@ export async function buildApiApp(deps: HttpAppDeps): Promise<FastifyInstance> {
       await apiRoutes(api, {
         operations: OPERATIONS,
         context: { app: deps.app, present: deps.presenter, basePath: FASTIFY_API_BASE },
-        onUnexpected: (error, request) => request.log.error({ err: error }, 'unexpected error'),
+        onUnexpected: (error, request) => logFailure(request.log, error),
       });
     },
     { prefix: FASTIFY_API_BASE },

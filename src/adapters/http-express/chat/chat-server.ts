@@ -5,7 +5,9 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Application } from '../../../application/application.js';
 import { liveMessage } from '../../../application/chat/live-events.js';
 import type { ChatEvent, LiveMessage } from '../../../application/ports/chat-publisher.js';
+import { ServiceUnavailableError } from '../../../application/ports/service-unavailable-error.js';
 import { DomainError } from '../../../domain/shared/domain-error.js';
+import { logFailure } from '../../http-common/log-failure.js';
 import { parseClientFrame, type ServerFrame } from './chat-frames.js';
 import { SlidingWindow } from './sliding-window.js';
 
@@ -149,8 +151,17 @@ export function attachChatServer(server: Server, deps: ChatServerDeps): ChatServ
     ws.on('message', (data: RawData, isBinary: boolean) => {
       socket.queue = socket.queue.then(() =>
         receive(socket, data, isBinary).catch((error: unknown) => {
-          deps.logger.error({ err: error }, 'chat frame failed');
-          send(socket, { type: 'error', code: 'INTERNAL', detail: 'Something went wrong; try again.' });
+          logFailure(deps.logger, error);
+          send(
+            socket,
+            error instanceof ServiceUnavailableError
+              ? {
+                  type: 'error',
+                  code: error.code,
+                  detail: 'HotSox cannot do this right now; try again in a moment.',
+                }
+              : { type: 'error', code: 'INTERNAL', detail: 'Something went wrong; try again.' },
+          );
         }),
       );
     });

@@ -8,6 +8,7 @@ import type { Application } from '../../../application/application.js';
 import { UserNotFoundError } from '../../../domain/user/user-errors.js';
 import { toProblem } from '../../http-common/problem.js';
 import { REQUEST_LIMITS } from '../../http-common/request-limits.js';
+import { logFailure } from '../../http-common/log-failure.js';
 import { requestLogger } from '../request-context.js';
 import { CsrfError, csrfProtection } from './csrf.js';
 import { flash } from './flash.js';
@@ -82,7 +83,7 @@ export function webUiRouter(deps: WebUiDeps): WebUi {
   router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = statusOf(error);
-    if (status >= 500) requestLogger(res, deps.logger).error({ err: error }, 'unexpected error');
+    if (status >= 500) logFailure(requestLogger(res, deps.logger), error);
     // When to try again (the database is unavailable: 503), as the APIs say it.
     const retryAfter = toProblem(error).headers['Retry-After'];
     if (retryAfter) res.set('Retry-After', retryAfter);
