@@ -66,6 +66,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'Breaks a rule of HotSox',
   429: 'Too many attempts; see Retry-After',
   500: 'Unexpected error (no details are exposed)',
+  503: 'The database cannot be reached right now; try again after Retry-After seconds (SERVICE.UNAVAILABLE)',
 };
 
 /**
@@ -88,7 +89,7 @@ export function openApiDocument(
           : {}),
       },
     };
-    for (const status of [...op.errors, 500]) {
+    for (const status of [...op.errors, 500, 503]) {
       responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: problem };
     }
     const body = requestBody(op);
