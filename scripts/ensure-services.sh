@@ -3,6 +3,7 @@
 #   - PostgreSQL on 127.0.0.1:5432 (trust auth) and Redis on 127.0.0.1:6379 and 6380, started when down
 #   - Debian packages nginx and chromium, installed when missing (only as root; otherwise a hint)
 #   - Debian package docker-compose (v1, validates docker-compose.yml without a Docker engine), likewise
+#   - kubectl (Debian package kubernetes-client: `kubectl kustomize` renders deploy/k8s offline), likewise
 # Used by `npm test` (pretest) and the native stack.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v docker-compose >/dev/null 2>&1 || need+=(docker-compose)
+command -v kubectl >/dev/null 2>&1 || need+=(kubernetes-client)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     log "installing ${need[*]}"
