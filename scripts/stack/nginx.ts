@@ -19,12 +19,27 @@ export interface NginxTemplateValues {
   readonly NGINX_LISTEN: string;
   readonly NGINX_MIME_TYPES: string;
   readonly NGINX_ACCESS_LOG: string;
-  readonly WEB_UPSTREAM: string;
-  readonly API_UPSTREAM: string;
+  /** The `server …;` lines of the web app's upstream block: one per replica (see upstreamServers). */
+  readonly WEB_UPSTREAM_SERVERS: string;
+  /** The `server …;` lines of the api app's upstream block. */
+  readonly API_UPSTREAM_SERVERS: string;
   readonly MEDIA_DIR: string;
 }
 
 export const NGINX_TEMPLATE = join('deploy', 'nginx.conf.template');
+
+/** What an `*_UPSTREAM_SERVERS` value may be: one or more `server host:port [param…];`. */
+const UPSTREAM_SERVERS = /^(?:server [\w.:[\]-]+(?: [a-z_]+(?:=[\w.]+)?)*; ?)+$/;
+
+/**
+ * The `server` directives of an upstream block, one per replica, on one line:
+ * `server 127.0.0.1:3000; server 127.0.0.1:3002;`. (docker-compose.yml gives the service's name,
+ * `server web:3000;`, which Docker's DNS resolves to every replica when nginx starts.)
+ */
+export function upstreamServers(addresses: readonly string[]): string {
+  if (addresses.length === 0) throw new Error('nginx template: an upstream needs at least one server');
+  return addresses.map((address) => `server ${address};`).join(' ');
+}
 
 /**
  * Fills in the template the way the nginx image's envsubst does for docker-compose.yml: only
@@ -34,7 +49,11 @@ export const NGINX_TEMPLATE = join('deploy', 'nginx.conf.template');
 export function renderNginxTemplate(template: string, values: NginxTemplateValues): string {
   let text = template;
   for (const [name, value] of Object.entries(values)) {
-    if (name !== 'NGINX_USER_DIRECTIVE' && /["\n;{}]/.test(value)) {
+    if (name.endsWith('_UPSTREAM_SERVERS')) {
+      if (!UPSTREAM_SERVERS.test(value)) {
+        throw new Error(`nginx template: ${name} must be \`server host:port;\` directives: ${value}`);
+      }
+    } else if (name !== 'NGINX_USER_DIRECTIVE' && /["\n;{}]/.test(value)) {
       throw new Error(`nginx template: ${name} must not contain quotes, newlines, ';' or braces: ${value}`);
     }
     text = text.split(`\${${name}}`).join(value);

@@ -79,7 +79,7 @@ export class Supervisor {
     });
   }
 
-  /** Called once, for the first child that ends while the stack is not stopping. */
+  /** Called for each child that ends while the stack is not stopping (the handler decides what follows). */
   onUnexpectedExit(handler: (child: Child, exit: Exit) => void): void {
     this.unexpected = handler;
   }
@@ -113,9 +113,7 @@ export class Supervisor {
     };
     void exited.then((exit) => {
       if (this.stopping) return;
-      const handler = this.unexpected;
-      this.unexpected = null;
-      handler?.(child, exit);
+      this.unexpected?.(child, exit);
     });
     this.children.push({ child, process: proc, stopSignal: spec.stopSignal ?? 'SIGTERM' });
     return child;

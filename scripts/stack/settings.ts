@@ -1,18 +1,33 @@
 import { isAbsolute, join, resolve } from 'node:path';
 
-/** The ports of the native stack: nginx in front, the apps and the workers' health servers behind. */
+/** The four scalable services of the stack (docker-compose.yml's names). */
+export const SCALABLE_SERVICES = ['web', 'api', 'web-worker', 'api-worker'] as const;
+export type ScalableService = (typeof SCALABLE_SERVICES)[number];
+
+/** How many processes (replicas) of each service run: `--scale web=2,api=3`; 1 each by default. */
+export type StackScale = Readonly<Record<ScalableService, number>>;
+
+export const DEFAULT_SCALE: StackScale = { web: 1, api: 1, 'web-worker': 1, 'api-worker': 1 };
+/** The most replicas of one service on one machine. */
+export const MAX_REPLICAS = 16;
+
+/**
+ * The ports of the native stack: nginx in front, the apps and the workers' health servers behind,
+ * one port per replica (replica 1 first).
+ */
 export interface StackPorts {
   readonly nginx: number;
-  readonly web: number;
-  readonly api: number;
-  readonly webWorker: number;
-  readonly apiWorker: number;
+  readonly web: readonly number[];
+  readonly api: readonly number[];
+  readonly webWorker: readonly number[];
+  readonly apiWorker: readonly number[];
 }
 
 /** Everything `npm run stack` decides before it starts a process. */
 export interface StackSettings {
   /** The project root (where package.json, dist/ and deploy/ are). */
   readonly root: string;
+  readonly scale: StackScale;
   readonly ports: StackPorts;
   /** An existing database on the server, to create the stack's database from. */
   readonly databaseAdminUrl: string;
@@ -34,31 +49,56 @@ export interface StackSettings {
 /** A setting the user got wrong, reported as one line. */
 export class StackSettingsError extends Error {}
 
-const DEFAULT_PORTS: Omit<StackPorts, 'nginx'> = { web: 3000, api: 3001, webWorker: 3100, apiWorker: 3101 };
+/** Replica 1's port of each service without STACK_PORT_BASE (docker-compose.yml's ports). */
+const DEFAULT_PORTS: Record<ScalableService, number> = {
+  web: 3000,
+  api: 3001,
+  'web-worker': 3100,
+  'api-worker': 3101,
+};
+const PORT_KEYS = { web: 'web', api: 'api', 'web-worker': 'webWorker', 'api-worker': 'apiWorker' } as const;
 
 /**
- * Reads the stack's settings from the environment:
+ * Reads the stack's settings from the environment, for `scale` replicas of each service:
  *   STACK_PORT (8080)                nginx, the only address a browser needs
- *   STACK_PORT_BASE                  web = base, api = base+1, web-worker = base+2, api-worker = base+3
- *                                    (unset: 3000, 3001, 3100, 3101, as in docker-compose.yml)
+ *   STACK_PORT_BASE                  unset: replica i (0, 1, …) of web on 3000+2i, api 3001+2i,
+ *                                    web-worker 3100+2i, api-worker 3101+2i (replica 1 as in
+ *                                    docker-compose.yml); set: one run of consecutive ports from
+ *                                    the base, the web replicas first, then api, web-worker and
+ *                                    api-worker (one each: web = base, api = base+1, …, base+3)
  *   STACK_DB_NAME (hotsox_stack)     the database, created when missing and migrated
  *   STACK_DATABASE_ADMIN_URL         an existing database of the server (postgres://postgres@127.0.0.1:5432/postgres)
  *   STACK_WEB_REDIS_URL / STACK_API_REDIS_URL   redis://127.0.0.1:6379 / redis://127.0.0.1:6380
  *   DATA_DIR (data/stack), MEDIA_DIR ($DATA_DIR/media)   shared by every process
  *   STACK_START_TIMEOUT_MS (60000), STACK_SKIP_ENSURE_SERVICES=1
  */
-export function readStackSettings(env: NodeJS.ProcessEnv, root: string): StackSettings {
+export function readStackSettings(
+  env: NodeJS.ProcessEnv,
+  root: string,
+  scale: StackScale = DEFAULT_SCALE,
+): StackSettings {
   const nginx = port(env, 'STACK_PORT', 8080);
-  const base = env.STACK_PORT_BASE?.trim() ? port(env, 'STACK_PORT_BASE', 0, 65532) : null;
-  const ports: StackPorts =
-    base === null
-      ? { nginx, ...DEFAULT_PORTS }
-      : { nginx, web: base, api: base + 1, webWorker: base + 2, apiWorker: base + 3 };
-  const taken = Object.entries(ports);
+  const total = SCALABLE_SERVICES.reduce((sum, service) => sum + scale[service], 0);
+  const base = env.STACK_PORT_BASE?.trim() ? port(env, 'STACK_PORT_BASE', 0, 65536 - total) : null;
+  let next = base ?? 0;
+  const portsOf = (service: ScalableService) =>
+    Array.from({ length: scale[service] }, (_, i) =>
+      base === null ? DEFAULT_PORTS[service] + 2 * i : next++,
+    );
+  const ports: StackPorts = {
+    nginx,
+    web: portsOf('web'),
+    api: portsOf('api'),
+    webWorker: portsOf('web-worker'),
+    apiWorker: portsOf('api-worker'),
+  };
+  const taken = allPorts(ports);
   for (const [name, value] of taken) {
     const clash = taken.find(([other, v]) => other !== name && v === value);
-    if (clash)
-      throw new StackSettingsError(`STACK_PORT: ${name} and ${clash[0]} would both use port ${value}`);
+    if (clash) {
+      const hint = base === null ? ' (set STACK_PORT_BASE for a run of consecutive ports)' : '';
+      throw new StackSettingsError(`STACK_PORT: ${name} and ${clash[0]} would both use port ${value}${hint}`);
+    }
   }
 
   const databaseName = (env.STACK_DB_NAME ?? 'hotsox_stack').trim();
@@ -84,6 +124,7 @@ export function readStackSettings(env: NodeJS.ProcessEnv, root: string): StackSe
   }
   return {
     root,
+    scale,
     ports,
     databaseAdminUrl,
     databaseName,
@@ -96,6 +137,71 @@ export function readStackSettings(env: NodeJS.ProcessEnv, root: string): StackSe
     startTimeoutMs: timeout,
     ensureServices: env.STACK_SKIP_ENSURE_SERVICES !== '1',
   };
+}
+
+/** The name of replica `index` (0-based) of a service: `web` when it is the only one, else `web-1`, `web-2`, … */
+export function replicaName(service: ScalableService, index: number, count: number): string {
+  return count === 1 ? service : `${service}-${index + 1}`;
+}
+
+/** Every port of the stack, each with the name of its process (`nginx`, `web-2`, …). */
+export function allPorts(ports: StackPorts): Array<[string, number]> {
+  const named: Array<[string, number]> = [['nginx', ports.nginx]];
+  for (const service of SCALABLE_SERVICES) {
+    const list = ports[PORT_KEYS[service]];
+    list.forEach((value, i) => named.push([replicaName(service, i, list.length), value]));
+  }
+  return named;
+}
+
+/** The ports of one service's replicas. */
+export function portsOf(ports: StackPorts, service: ScalableService): readonly number[] {
+  return ports[PORT_KEYS[service]];
+}
+
+/**
+ * The command line of `npm run stack -- …`: `--scale SERVICE=N[,SERVICE=N…]`, as often as
+ * wanted (`--scale web=2 --scale api=3`, or `--scale=web=2`); a service named twice is an error.
+ * @throws {StackSettingsError} naming what is wrong
+ */
+export function parseStackArguments(args: readonly string[]): { scale: StackScale } {
+  const scale: Record<ScalableService, number> = { ...DEFAULT_SCALE };
+  const seen = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    let spec: string | undefined;
+    if (arg === '--scale') {
+      spec = args[++i];
+      if (spec === undefined || spec.startsWith('--')) {
+        throw new StackSettingsError('--scale: expects SERVICE=N[,SERVICE=N…], e.g. --scale web=2,api=2');
+      }
+    } else if (arg.startsWith('--scale=')) {
+      spec = arg.slice('--scale='.length);
+    } else {
+      throw new StackSettingsError(
+        `unknown argument ${JSON.stringify(arg)} (usage: npm run stack -- [--scale SERVICE=N[,SERVICE=N…]])`,
+      );
+    }
+    for (const part of spec.split(',')) {
+      const match = /^\s*([a-z-]+)\s*=\s*(\S*)\s*$/.exec(part);
+      const service = match?.[1] ?? '';
+      if (!match || !(SCALABLE_SERVICES as readonly string[]).includes(service)) {
+        throw new StackSettingsError(
+          `--scale: ${JSON.stringify(part)} is not SERVICE=N with SERVICE one of ${SCALABLE_SERVICES.join(', ')}`,
+        );
+      }
+      const count = Number(match[2]);
+      if (!/^\d+$/.test(match[2] ?? '') || count < 1 || count > MAX_REPLICAS) {
+        throw new StackSettingsError(
+          `--scale: ${service} must be a whole number of replicas from 1 to ${MAX_REPLICAS}, got ${JSON.stringify(match[2])}`,
+        );
+      }
+      if (seen.has(service)) throw new StackSettingsError(`--scale: ${service} is given twice`);
+      seen.add(service);
+      scale[service as ScalableService] = count;
+    }
+  }
+  return { scale };
 }
 
 function absolute(root: string, path: string): string {

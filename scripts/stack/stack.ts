@@ -3,15 +3,37 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureDatabase } from './database.js';
-import { findMimeTypes, findNginx, nginxArgs, prepareNginxPrefix, type NginxPrefix } from './nginx.js';
+import {
+  findMimeTypes,
+  findNginx,
+  nginxArgs,
+  prepareNginxPrefix,
+  upstreamServers,
+  type NginxPrefix,
+} from './nginx.js';
 import { describeExit, PrefixedOutput, runToEnd, Supervisor, tailFile, type Child } from './processes.js';
-import { childEnvironment, readStackSettings, StackSettingsError, type StackSettings } from './settings.js';
+import {
+  allPorts,
+  childEnvironment,
+  parseStackArguments,
+  portsOf,
+  readStackSettings,
+  replicaName,
+  StackSettingsError,
+  type ScalableService,
+  type StackSettings,
+} from './settings.js';
 
 /**
  * `npm run stack`: the topology of docker-compose.yml natively on this machine —
  * PostgreSQL, web's Redis (6379), api's Redis (6380), web, api, web-worker, api-worker and nginx
  * in front on http://127.0.0.1:${STACK_PORT:-8080}. Ctrl-C / SIGTERM stops it (nginx first,
  * the workers last) and exits 0; when any process dies on its own, everything stops with exit 1.
+ *
+ * `npm run stack -- --scale web=2,api=2,web-worker=2,api-worker=2` runs replicas (named web-1,
+ * web-2, …, each on its own port, see settings.ts), all of them servers of nginx's upstreams. A
+ * replica that stops cleanly (exit 0, e.g. `kill -TERM <pid>`) while another of its service runs
+ * leaves the stack up: nginx sends its requests to the others.
  */
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -19,40 +41,38 @@ const output = new PrefixedOutput();
 const say = (text: string) => output.line('stack', text);
 
 interface Service {
-  readonly name: 'web' | 'api' | 'web-worker' | 'api-worker';
+  /** `web`, or `web-1`, `web-2`, … when the service runs several replicas. */
+  readonly name: string;
+  readonly service: ScalableService;
   readonly script: string;
   readonly side: 'web' | 'api';
   readonly port: number;
   readonly portVariable: 'PORT' | 'HEALTH_PORT';
 }
 
+/**
+ * Every process of the apps and workers, each replica on its own port (settings.ts decides them).
+ * Start order: web-worker, api-worker, web, api (their replicas in turn); the stop order is the
+ * reverse (after nginx): api, web, api-worker, web-worker.
+ */
 function services(settings: StackSettings): Service[] {
-  const { ports } = settings;
-  // Start order; the stop order is the reverse (after nginx): api, web, api-worker, web-worker.
-  return [
-    {
-      name: 'web-worker',
-      script: 'web-worker.js',
-      side: 'web',
-      port: ports.webWorker,
-      portVariable: 'HEALTH_PORT',
-    },
-    {
-      name: 'api-worker',
-      script: 'api-worker.js',
-      side: 'api',
-      port: ports.apiWorker,
-      portVariable: 'HEALTH_PORT',
-    },
-    { name: 'web', script: 'web.js', side: 'web', port: ports.web, portVariable: 'PORT' },
-    { name: 'api', script: 'api.js', side: 'api', port: ports.api, portVariable: 'PORT' },
-  ];
+  const kinds = [
+    { service: 'web-worker', script: 'web-worker.js', side: 'web', portVariable: 'HEALTH_PORT' },
+    { service: 'api-worker', script: 'api-worker.js', side: 'api', portVariable: 'HEALTH_PORT' },
+    { service: 'web', script: 'web.js', side: 'web', portVariable: 'PORT' },
+    { service: 'api', script: 'api.js', side: 'api', portVariable: 'PORT' },
+  ] as const;
+  return kinds.flatMap((kind) => {
+    const ports = portsOf(settings.ports, kind.service);
+    return ports.map((port, i) => ({ ...kind, name: replicaName(kind.service, i, ports.length), port }));
+  });
 }
 
 async function main(): Promise<number> {
   let settings: StackSettings;
   try {
-    settings = readStackSettings(process.env, ROOT);
+    const { scale } = parseStackArguments(process.argv.slice(2));
+    settings = readStackSettings(process.env, ROOT, scale);
   } catch (error) {
     if (error instanceof StackSettingsError) {
       process.stderr.write(`Invalid stack configuration: ${error.message}\n`);
@@ -92,7 +112,18 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  const replicas = new Map<string, { service: ScalableService; child: Child }>();
   supervisor.onUnexpectedExit((child, exit) => {
+    const replica = replicas.get(child.name);
+    const others = [...replicas.values()].filter(
+      (other) => other.service === replica?.service && other.child !== child && other.child.running(),
+    );
+    if (replica && exit.code === 0 && others.length > 0) {
+      say(
+        `${child.name} stopped (${describeExit(exit)}); ${others.map((o) => o.child.name).join(', ')} still serve${others.length === 1 ? 's' : ''} ${replica.service}`,
+      );
+      return;
+    }
     void shutDown(1, `${child.name} exited unexpectedly (${describeExit(exit)}): stopping everything`);
   });
 
@@ -135,6 +166,8 @@ async function main(): Promise<number> {
         env: childEnvironment(settings, process.env, service.side, { [service.portVariable]: service.port }),
         cwd: ROOT,
       });
+      replicas.set(service.name, { service: service.service, child });
+      say(`${service.name}: pid ${child.pid}, ${service.portVariable} ${service.port}`);
       started.push({ child, url: `http://127.0.0.1:${service.port}/healthz` });
     }
     await Promise.all(
@@ -146,8 +179,8 @@ async function main(): Promise<number> {
     prefix = prepareNginxPrefix(ROOT, {
       NGINX_LISTEN: `127.0.0.1:${settings.ports.nginx}`,
       NGINX_MIME_TYPES: findMimeTypes(nginx),
-      WEB_UPSTREAM: `127.0.0.1:${settings.ports.web}`,
-      API_UPSTREAM: `127.0.0.1:${settings.ports.api}`,
+      WEB_UPSTREAM_SERVERS: upstreamServers(settings.ports.web.map((port) => `127.0.0.1:${port}`)),
+      API_UPSTREAM_SERVERS: upstreamServers(settings.ports.api.map((port) => `127.0.0.1:${port}`)),
       MEDIA_DIR: settings.mediaDir,
     });
     const check = await runToEnd(output, {
@@ -180,7 +213,7 @@ async function main(): Promise<number> {
       `  pictures            ${publicUrl}/media/…  (served by nginx from ${settings.mediaDir})`,
       `  database            ${withoutCredentials(settings.databaseUrl)}`,
       `  redis               web ${settings.webRedisUrl}, api ${settings.apiRedisUrl}`,
-      `  health              web :${ports.web}, api :${ports.api}, web-worker :${ports.webWorker}, api-worker :${ports.apiWorker} (/healthz, /readyz, /metrics)`,
+      `  health              ${health(ports)} (/healthz, /readyz, /metrics)`,
       'Ctrl-C stops everything.',
     ];
     for (const line of lines) say(line);
@@ -218,23 +251,31 @@ async function waitUntilAnswering(
   }
 }
 
+/** `web :3000, api :3001, …`, or `web :3000 :3002, …` with replicas. */
+function health(ports: StackSettings['ports']): string {
+  const services: ScalableService[] = ['web', 'api', 'web-worker', 'api-worker'];
+  return services
+    .map(
+      (service) =>
+        `${service} ${portsOf(ports, service)
+          .map((p) => `:${p}`)
+          .join(' ')}`,
+    )
+    .join(', ');
+}
+
 /** Fails early, naming the variable to change, when a port of the stack is taken. */
 async function checkPortsFree(settings: StackSettings): Promise<void> {
-  const { ports } = settings;
-  const wanted: Array<[string, number]> = [
-    ['nginx (STACK_PORT)', ports.nginx],
-    ['web (STACK_PORT_BASE)', ports.web],
-    ['api (STACK_PORT_BASE+1)', ports.api],
-    ['web-worker (STACK_PORT_BASE+2)', ports.webWorker],
-    ['api-worker (STACK_PORT_BASE+3)', ports.apiWorker],
-  ];
-  for (const [name, port] of wanted) {
+  for (const [name, port] of allPorts(settings.ports)) {
     const free = await new Promise<boolean>((resolveFree) => {
       const server = createServer();
       server.once('error', () => resolveFree(false));
       server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
     });
-    if (!free) throw new Error(`port ${port} for ${name} is in use`);
+    if (!free) {
+      const variable = name === 'nginx' ? 'STACK_PORT' : 'STACK_PORT_BASE';
+      throw new Error(`port ${port} for ${name} is in use (choose others with ${variable})`);
+    }
   }
 }
 

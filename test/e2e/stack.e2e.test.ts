@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   chmodSync,
@@ -8,23 +8,31 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Redis } from 'ioredis';
 import sharp from 'sharp';
 import { WebSocket } from 'ws';
 import { TokenPair } from '../../src/adapters/http-common/schemas/auth.js';
 import { Picture } from '../../src/adapters/http-common/schemas/common.js';
 import { Me } from '../../src/adapters/http-common/schemas/users.js';
-import { createOrm } from '../../src/adapters/persistence/mikro-orm.config.js';
 import { startSmtpSink, type SmtpSink } from '../../src/adapters/queue/testing/smtp-sink.js';
-import { childEnvironment, readStackSettings } from '../../scripts/stack/settings.js';
+import { childEnvironment, readStackSettings, SCALABLE_SERVICES } from '../../scripts/stack/settings.js';
+import { buildIfStale, ROOT } from '../support/build.js';
+import {
+  ADMIN_URL,
+  dropDatabase,
+  flushRedisDatabase,
+  freePort,
+  freePortRun,
+  isFree,
+  launchStack,
+  unusedRedisDatabase,
+  type StackProcess,
+} from '../support/stack.js';
 
 /**
  * `npm run stack` end to end: the native 8-service topology (PostgreSQL, web's and api's Redis,
@@ -37,10 +45,7 @@ import { childEnvironment, readStackSettings } from '../../scripts/stack/setting
  */
 jest.setTimeout(120_000);
 
-const ROOT = resolve(__dirname, '..', '..');
-const STACK_JS = join(ROOT, 'dist', 'scripts', 'stack', 'stack.js');
 const ARTIFACTS = join(ROOT, 'artifacts');
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const JWT_SECRET = randomBytes(36).toString('base64url');
 const SESSION_SECRET = randomBytes(36).toString('base64url');
 const PASSWORD = 'socks are forever 42';
@@ -65,7 +70,7 @@ describe('docker-compose.yml and the Dockerfile', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
 
-  it('are valid for docker-compose 1.29: the 8 services plus the one-shot migrate, nginx the only port', () => {
+  it('are valid for docker-compose 1.29: the 8 services plus the one-shot migrate, nginx the only port, apps and workers scalable', () => {
     config('config', '-q');
     const services = config('config', '--services').trim().split('\n').sort();
     expect(services).toEqual(
@@ -97,6 +102,18 @@ describe('docker-compose.yml and the Dockerfile', () => {
       expect(service).toContain(`- ${redis}:/data:rw\n`);
     }
     expect(normalized).toContain('service_completed_successfully');
+    // `docker compose up --scale api=3`: no scalable service has a fixed name or a host port, and
+    // nginx reaches every replica by the service's name.
+    expect(normalized).not.toContain('container_name:');
+    for (const service of SCALABLE_SERVICES) {
+      const block = new RegExp(`^ {2}${service}:\\n((?: {4}.*\\n|\\n)*)`, 'm').exec(normalized)?.[1] ?? '';
+      expect(block).toContain('    image: hotsox:latest\n');
+      expect([service, /^ {4}(ports|container_name|network_mode):/m.test(block)]).toEqual([service, false]);
+    }
+    expect(composeEnvironment(normalized, 'nginx')).toMatchObject({
+      WEB_UPSTREAM_SERVERS: 'server web:3000;',
+      API_UPSTREAM_SERVERS: 'server api:3001;',
+    });
     // Every placeholder of the one nginx template is given to the nginx image's envsubst.
     const template = readFileSync(join(ROOT, 'deploy', 'nginx.conf.template'), 'utf8');
     const placeholders = new Set(
@@ -161,15 +178,14 @@ function composeEnvironment(normalized: string, service: string): Record<string,
 }
 
 describe('npm run stack', () => {
-  let stack: ChildProcess | undefined;
-  let exited: Promise<number | null>;
-  let output = '';
+  let stack: StackProcess | undefined;
   let smtp: SmtpSink;
   let dataDir: string;
   let redisDb: number;
   const dbName = `hotsox_stack_e2e_${randomBytes(5).toString('hex')}`;
   const ports = { nginx: 0, web: 0, api: 0, webWorker: 0, apiWorker: 0 };
   let origin = '';
+  const output = () => stack?.output() ?? '';
 
   beforeAll(async () => {
     buildIfStale();
@@ -182,54 +198,27 @@ describe('npm run stack', () => {
     Object.assign(ports, { web: base, api: base + 1, webWorker: base + 2, apiWorker: base + 3 });
 
     const started = Date.now();
-    stack = spawn(process.execPath, [STACK_JS], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        STACK_PORT: String(ports.nginx),
-        STACK_PORT_BASE: String(base),
-        STACK_DB_NAME: dbName,
-        STACK_DATABASE_ADMIN_URL: ADMIN_URL,
-        STACK_WEB_REDIS_URL: `redis://127.0.0.1:6379/${redisDb}`,
-        STACK_API_REDIS_URL: `redis://127.0.0.1:6380/${redisDb}`,
-        DATA_DIR: dataDir,
-        MEDIA_DIR: '',
-        JWT_SECRET,
-        SESSION_SECRET,
-        SMTP_URL: smtp.url,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    stack = launchStack({
+      NODE_ENV: 'production',
+      STACK_PORT: String(ports.nginx),
+      STACK_PORT_BASE: String(base),
+      STACK_DB_NAME: dbName,
+      STACK_DATABASE_ADMIN_URL: ADMIN_URL,
+      STACK_WEB_REDIS_URL: `redis://127.0.0.1:6379/${redisDb}`,
+      STACK_API_REDIS_URL: `redis://127.0.0.1:6380/${redisDb}`,
+      DATA_DIR: dataDir,
+      MEDIA_DIR: '',
+      JWT_SECRET,
+      SESSION_SECRET,
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'warn',
     });
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    };
-    stack.stdout?.on('data', collect);
-    stack.stderr?.on('data', collect);
-    exited = new Promise((resolveExit) => stack?.once('exit', (code) => resolveExit(code)));
-
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const ready = /\| ready: (http:\/\/\S+)/.exec(output);
-      if (ready?.[1]) {
-        origin = ready[1];
-        break;
-      }
-      if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`the stack was not ready within 60 s:\n${output}`);
-      await sleep(100);
-    }
+    origin = await stack.ready(60_000);
     console.log(`stack ready in ${Date.now() - started} ms on ${origin}`);
   });
 
   afterAll(async () => {
-    if (stack && stack.exitCode === null && stack.signalCode === null) {
-      stack.kill('SIGTERM');
-      const timer = setTimeout(() => stack?.kill('SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stack?.stop();
     await smtp?.close();
     await dropDatabase(dbName).catch((error: unknown) =>
       console.warn(`could not drop ${dbName}: ${String(error)}`),
@@ -238,7 +227,7 @@ describe('npm run stack', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     // What every process of the stack printed, for when something above failed.
     mkdirSync(ARTIFACTS, { recursive: true });
-    writeFileSync(join(ARTIFACTS, 'stack-e2e.log'), output);
+    writeFileSync(join(ARTIFACTS, 'stack-e2e.log'), output());
   });
 
   const at = (path: string) => `${origin}${path}`;
@@ -413,41 +402,13 @@ describe('npm run stack', () => {
   });
 
   it('stops on SIGTERM, nginx first and the workers last, exits 0 and frees every port', async () => {
-    stack?.kill('SIGTERM');
-    const code = await exited;
+    const code = await stack?.stop();
     expect(code).toBe(0);
-    const stopping = [...output.matchAll(/stopping (\S+) \(pid/g)].map((m) => m[1]);
+    const stopping = [...output().matchAll(/stopping (\S+) \(pid/g)].map((m) => m[1]);
     expect(stopping).toEqual(['nginx', 'api', 'web', 'api-worker', 'web-worker']);
     for (const port of Object.values(ports)) expect([port, await isFree(port)]).toEqual([port, true]);
   });
 });
-
-/** Compiles src/ and scripts/ when dist/ is older than any of their TypeScript files. */
-function buildIfStale(): void {
-  const built = existsSync(STACK_JS) ? statSync(STACK_JS).mtimeMs : 0;
-  const newest = Math.max(newestSource(join(ROOT, 'src')), newestSource(join(ROOT, 'scripts')));
-  if (built > newest && existsSync(join(ROOT, 'dist', 'src', 'main', 'web.js'))) return;
-  const started = Date.now();
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  console.log(`built dist/ in ${Date.now() - started} ms`);
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'testing' && entry.name !== 'node_modules')
-        newest = Math.max(newest, newestSource(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-      newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  }
-  return newest;
-}
 
 function mediaFiles(dataDir: string): string[] {
   const media = join(dataDir, 'media');
@@ -465,81 +426,4 @@ function rawStatus(port: number, path: string): Promise<number> {
     req.on('error', reject);
     req.end();
   });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolveFree) => {
-    const server = createServer();
-    server.once('error', () => resolveFree(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** The first of `count` consecutive free ports (in 20000-59999), none of them in `avoid`. */
-async function freePortRun(count: number, avoid: readonly number[]): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 40_000);
-    const run = Array.from({ length: count }, (_, i) => base + i);
-    if (run.some((port) => avoid.includes(port))) continue;
-    if ((await Promise.all(run.map(isFree))).every(Boolean)) return base;
-  }
-  throw new Error(`no ${count} consecutive free ports found`);
-}
-
-/**
- * A Redis database number (1-15) empty on both servers, so this stack's queues, sessions and
- * throttling meet no other test's (the others use database 0 and their own key prefixes).
- */
-async function unusedRedisDatabase(): Promise<number> {
-  const candidates = Array.from({ length: 15 }, (_, i) => i + 1).sort(() => Math.random() - 0.5);
-  for (const db of candidates) {
-    const sizes = await Promise.all(
-      [6379, 6380].map(async (port) => {
-        const redis = new Redis({ host: '127.0.0.1', port, db, lazyConnect: true, maxRetriesPerRequest: 1 });
-        try {
-          await redis.connect();
-          return await redis.dbsize();
-        } finally {
-          redis.disconnect();
-        }
-      }),
-    );
-    if (sizes.every((size) => size === 0)) return db;
-  }
-  throw new Error('no empty Redis database (1-15) on 6379 and 6380');
-}
-
-async function flushRedisDatabase(db: number): Promise<void> {
-  for (const port of [6379, 6380]) {
-    const redis = new Redis({ host: '127.0.0.1', port, db, lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      await redis.flushdb();
-    } catch (error) {
-      console.warn(`could not flush Redis ${port}/${db}: ${String(error)}`);
-    } finally {
-      redis.disconnect();
-    }
-  }
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const orm = await createOrm({ clientUrl: ADMIN_URL, pool: { min: 0, max: 1 } });
-  try {
-    await orm.em.fork().getConnection().execute(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await orm.close(true);
-  }
 }
