@@ -26,10 +26,19 @@ export interface MigratedDatabase {
   dispose(): Promise<void>;
 }
 
-export async function createMigratedDatabase(options: { poolMax?: number } = {}): Promise<MigratedDatabase> {
+export async function createMigratedDatabase(
+  options: { poolMax?: number; acquireTimeoutMs?: number } = {},
+): Promise<MigratedDatabase> {
   const db = await createTestDatabase();
   try {
-    const orm = await createOrm({ clientUrl: db.url, pool: { min: 0, max: options.poolMax ?? 5 } });
+    const orm = await createOrm({
+      clientUrl: db.url,
+      pool: {
+        min: 0,
+        max: options.poolMax ?? 5,
+        ...(options.acquireTimeoutMs ? { acquireTimeoutMs: options.acquireTimeoutMs } : {}),
+      },
+    });
     await migrateUp(orm);
     // Children before parents, so that no foreign key is in the way.
     const deletes = [...ENTITY_SCHEMAS]

@@ -7,8 +7,11 @@ import { ENTITY_SCHEMAS } from './schemas/index.js';
 export interface OrmOptions {
   /** e.g. `postgres://app:app@127.0.0.1:5432/hotsox` */
   readonly clientUrl: string;
-  /** Connection pool bounds (default 2..10). A unit of work holds one connection until it ends. */
-  readonly pool?: { readonly min?: number; readonly max?: number };
+  /**
+   * Connection pool bounds (default 2..10). A unit of work holds one connection until it ends.
+   * `acquireTimeoutMs`: how long a unit may wait for one (default `DATABASE_TIMEOUTS.acquireMs`).
+   */
+  readonly pool?: { readonly min?: number; readonly max?: number; readonly acquireTimeoutMs?: number };
   /** Log queries (`true`) or chosen MikroORM namespaces such as `['query', 'schema']`. */
   readonly debug?: boolean | LoggerNamespace[];
   /** Where MikroORM's log lines go (e.g. a pino logger); the console by default. */
@@ -39,7 +42,7 @@ export function ormConfig(options: OrmOptions) {
     pool: {
       min: options.pool?.min ?? 2,
       max: options.pool?.max ?? 10,
-      acquireTimeoutMillis: DATABASE_TIMEOUTS.acquireMs,
+      acquireTimeoutMillis: options.pool?.acquireTimeoutMs ?? DATABASE_TIMEOUTS.acquireMs,
     },
     // node-postgres: a bounded connect, and TCP keepalive so that an idle pooled connection to a
     // vanished host errors eventually instead of never. A pooled connection that broke (PostgreSQL
