@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
@@ -25,5 +25,22 @@ describe('resolveSecrets', () => {
 
     expect(secrets.jwtSecret).toBe(jwt);
     expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')).jwtSecret).not.toBe(jwt);
+  });
+
+  it('leaves only secrets.json behind (its draft is linked into place, then removed)', () => {
+    const dir = dataDir();
+    resolveSecrets(loadConfig({ DATA_DIR: dir }, 'web'));
+
+    expect(readdirSync(dir)).toEqual(['secrets.json']);
+  });
+
+  it('refuses a secrets.json without secrets instead of generating different ones', () => {
+    const dir = dataDir();
+    writeFileSync(join(dir, 'secrets.json'), '');
+
+    expect(() => resolveSecrets(loadConfig({ DATA_DIR: dir }, 'web'))).toThrow(
+      /secrets.json exists but holds no secrets: delete it or set JWT_SECRET and SESSION_SECRET/,
+    );
+    expect(readdirSync(dir)).toEqual(['secrets.json']);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 
@@ -36,17 +36,31 @@ function readSecrets(file: string): Secrets | null {
   }
 }
 
-/** Exclusive create: when several processes start at once, the first one's secrets win. */
+/**
+ * When several processes start at once (replicas of `npm run stack -- --scale`), the first one's
+ * secrets win: each writes its own to a temporary file, then links it to `secrets.json`, which
+ * succeeds only for the first and never shows a half-written file; the others read the winner's.
+ */
 function createSecrets(file: string, dir: string): Secrets {
   const secrets: Secrets = {
     jwtSecret: randomBytes(48).toString('base64url'),
     sessionSecret: randomBytes(48).toString('base64url'),
   };
   mkdirSync(dir, { recursive: true });
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(draft, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
   try {
-    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
+    linkSync(draft, file);
     return secrets;
-  } catch {
-    return readSecrets(file) ?? secrets;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const winner = readSecrets(file);
+    if (!winner)
+      throw new Error(`${file} exists but holds no secrets: delete it or set JWT_SECRET and SESSION_SECRET`, {
+        cause: error,
+      });
+    return winner;
+  } finally {
+    unlinkSync(draft);
   }
 }
