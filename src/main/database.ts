@@ -29,8 +29,8 @@ export interface OpenDatabaseOptions {
    * The embedded database is always migrated.
    */
   readonly migrate: 'auto' | 'check';
-  /** Connection pool bounds; default 2..10. */
-  readonly pool?: { readonly min?: number; readonly max?: number };
+  /** Connection pool bounds (default 2..10) and the wait for a free connection (see `createOrm`). */
+  readonly pool?: { readonly min?: number; readonly max?: number; readonly acquireTimeoutMs?: number };
   /** Which app's outbox events this process writes and relays (default 'web'). */
   readonly origin?: OutboxOrigin;
   /** Gets the candidate pool's load lines (a pino logger fits). */

@@ -60,6 +60,9 @@ export async function startRuntime(
   const database = await openDatabase(config, logger, {
     migrate: 'check',
     origin,
+    // A request waits at most 5 s for a pooled connection, then answers 503; a worker's job has
+    // no one waiting, so it waits longer rather than failing and retrying under load.
+    ...(deployable.endsWith('-worker') ? { pool: { acquireTimeoutMs: WORKER_ACQUIRE_TIMEOUT_MS } } : {}),
     poolLogger: logger.child({ component: 'candidate-pool' }),
   });
   lifecycle.onStop('database', () => database.close());
@@ -83,6 +86,8 @@ export async function startRuntime(
   lifecycle.onStop('chat bus', () => chatBus.close());
   return { config, logger, lifecycle, secrets, database, appRedis, sharedRedis, container, app, chatBus };
 }
+
+const WORKER_ACQUIRE_TIMEOUT_MS = 30_000;
 
 function connectRedis(url: string, role: string, logger: Logger, lifecycle: Lifecycle): Redis {
   // BullMQ needs maxRetriesPerRequest: null on connections its workers use.

@@ -38,9 +38,7 @@ describe('matching under concurrency (PostgreSQL)', () => {
   let swipeSock: SwipeSock;
 
   beforeAll(async () => {
-    // hundreds of units of work queue for 10 connections at once: a test of correctness under
-    // concurrency, not of the 5 s a request may wait in production before its 503
-    database = await createMigratedDatabase({ poolMax: POOL, acquireTimeoutMs: 60_000 });
+    database = await createMigratedDatabase({ poolMax: POOL });
   });
 
   afterAll(async () => {
