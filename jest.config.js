@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 const base = {
   testEnvironment: 'node',
+  // The machines are shared and small: a test that takes 1 s alone can take several under load
+  // (three test files at once, other work). Timing is for the benchmarks, not for the tests.
+  testTimeout: 20_000,
   // ESM-only dependencies are compiled to CJS for Jest on Node 20.
   transformIgnorePatterns: [
     '/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)',
