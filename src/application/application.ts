@@ -1,4 +1,7 @@
 import { CheckCredentials } from './auth/check-credentials.js';
+import { CompleteProviderSignUp } from './auth/complete-provider-sign-up.js';
+import { LinkProviderAccount } from './auth/link-provider-account.js';
+import { SignInWithProvider } from './auth/sign-in-with-provider.js';
 import { CheckPasswordResetLink } from './auth/check-password-reset-link.js';
 import { IdentifyUser } from './auth/identify-user.js';
 import { LogIn } from './auth/log-in.js';
@@ -31,6 +34,7 @@ import { OnceOnlyEmailSender } from './mails/once-only-email-sender.js';
 import { SendEmail } from './mails/send-email.js';
 import type { Geocoder } from './ports/geocoder.js';
 import type { IdGenerator } from './ports/id-generator.js';
+import type { LinkedIdentityRepository } from './ports/linked-identity-repository.js';
 import type { LoginThrottle } from './ports/login-throttle.js';
 import type { MailRepository } from './ports/mail-repository.js';
 import type { MatchRepository } from './ports/match-repository.js';
@@ -80,6 +84,7 @@ export interface ApplicationPorts {
   readonly mails: MailRepository;
   readonly refreshTokens: RefreshTokenRepository;
   readonly passwordResetTokens: PasswordResetTokenRepository;
+  readonly linkedIdentities: LinkedIdentityRepository;
   readonly decks: DeckRepository;
   readonly candidatePool: CandidatePool;
   readonly passwordHasher: PasswordHasher;
@@ -107,6 +112,7 @@ export const APPLICATION_PORT_NAMES = Object.keys({
   mails: true,
   refreshTokens: true,
   passwordResetTokens: true,
+  linkedIdentities: true,
   decks: true,
   candidatePool: true,
   passwordHasher: true,
@@ -175,6 +181,26 @@ export function createApplication(p: ApplicationPorts, settings: ApplicationSett
         p.passwordHasher,
         p.secretTokens,
         p.refreshTokens,
+        uow,
+        clock,
+      ),
+      signInWithProvider: new SignInWithProvider(p.users, p.linkedIdentities, p.secretTokens),
+      linkProviderAccount: new LinkProviderAccount(
+        p.users,
+        p.passwordHasher,
+        p.loginThrottle,
+        p.secretTokens,
+        p.linkedIdentities,
+        uow,
+        clock,
+      ),
+      completeProviderSignUp: new CompleteProviderSignUp(
+        p.users,
+        p.linkedIdentities,
+        p.secretTokens,
+        p.geocoder,
+        ids,
+        outbox,
         uow,
         clock,
       ),

@@ -18,6 +18,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it('configures sign-in with an OpenID Connect provider only with all of issuer, client id and secret', () => {
+    expect(loadConfig({}, 'web').oidc).toBeNull();
+    const oidc = {
+      OIDC_ISSUER_URL: 'https://accounts.google.com',
+      OIDC_CLIENT_ID: 'hotsox.apps.googleusercontent.com',
+      OIDC_CLIENT_SECRET: 'GOCSPX-secret',
+    };
+    expect(loadConfig(oidc, 'web').oidc).toEqual({
+      issuerUrl: 'https://accounts.google.com',
+      clientId: 'hotsox.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-secret',
+      providerName: 'Google',
+    });
+    expect(loadConfig({ ...oidc, OIDC_PROVIDER_NAME: 'Sock ID' }, 'web').oidc?.providerName).toBe('Sock ID');
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: '' }, 'web')).toThrow(
+      'Invalid configuration: OIDC_CLIENT_SECRET: required when any of OIDC_ISSUER_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET is set',
+    );
+    expect(() => loadConfig({ ...oidc, OIDC_ISSUER_URL: 'accounts.google.com' }, 'web')).toThrow(ConfigError);
+  });
+
   it('gives each deployable its default port', () => {
     expect(loadConfig({}, 'api').port).toBe(3001);
     expect(loadConfig({}, 'web-worker').port).toBe(3100);

@@ -56,7 +56,13 @@ const schema = z.object({
   CORS_ORIGINS: z.string().trim().default(''),
   TRUST_PROXY: z.string().trim().default('loopback'),
   MAP_TILE_URL: z.string().trim().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  OIDC_ISSUER_URL: optional(url(['https:', 'http:'])),
+  OIDC_CLIENT_ID: optional(z.string().trim().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_PROVIDER_NAME: z.string().trim().min(1).max(40).default('Google'),
 });
+
+const OIDC_VARIABLES = ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
 
 export interface Config {
   readonly deployable: Deployable;
@@ -84,6 +90,15 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   readonly trustProxy: string;
   readonly mapTileUrl: string;
+  /** Sign-in with an OpenID Connect provider (web, all-in-one); null when OIDC_* are unset. */
+  readonly oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly providerName: string;
 }
 
 /** A configuration problem, with a message naming the variable. */
@@ -127,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, deployable: Deployable): Conf
       .filter(Boolean),
     trustProxy: e.TRUST_PROXY,
     mapTileUrl: e.MAP_TILE_URL,
+    oidc: oidcConfig(e),
   };
   if (config.env === 'production') {
     if (!config.jwtSecret)
@@ -136,4 +152,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, deployable: Deployable): Conf
     }
   }
   return config;
+}
+
+/** All three of OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none. */
+function oidcConfig(e: z.output<typeof schema>): OidcConfig | null {
+  const missing = OIDC_VARIABLES.filter((name) => e[name] === undefined);
+  if (missing.length === OIDC_VARIABLES.length) return null;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: ${missing[0]}: required when any of ${OIDC_VARIABLES.join(', ')} is set`,
+    );
+  }
+  return {
+    issuerUrl: e.OIDC_ISSUER_URL ?? '',
+    clientId: e.OIDC_CLIENT_ID ?? '',
+    clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+    providerName: e.OIDC_PROVIDER_NAME,
+  };
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { attachChatServer } from '../adapters/http-express/chat/chat-server.js';
 import { buildWebApp } from '../adapters/http-express/build-web-app.js';
 import { mediaRoute } from '../adapters/http-express/media-route.js';
+import { OidcSignIn } from '../adapters/http-express/web/oidc.js';
 import type { JobQueues } from '../adapters/http-express/web/queue-dashboard.js';
 import { redisSessionStore } from '../adapters/http-express/web/session.js';
 import { resolveMediaPath } from '../adapters/media/local-picture-store.js';
@@ -28,6 +29,12 @@ export async function startWebServer(
     mapTileUrl: runtime.config.mapTileUrl,
     cacheViews: runtime.config.env !== 'development',
     jobQueues: dashboardQueues(runtime),
+    oidc: runtime.config.oidc
+      ? new OidcSignIn({
+          ...runtime.config.oidc,
+          redirectUri: `${runtime.config.publicUrl}/auth/oidc/callback`,
+        })
+      : null,
   });
   const deps = httpAppDeps(runtime, 'web', afterChange);
   const app = buildWebApp({

@@ -8,6 +8,7 @@ import { MikroOrmMatchRepository } from './mikro-orm-match-repository.js';
 import { MikroOrmMessageRepository } from './mikro-orm-message-repository.js';
 import type { Orm } from './mikro-orm.config.js';
 import { MikroOrmOutbox } from './mikro-orm-outbox.js';
+import { MikroOrmLinkedIdentityRepository } from './mikro-orm-linked-identity-repository.js';
 import { MikroOrmPasswordResetTokenRepository } from './mikro-orm-password-reset-token-repository.js';
 import { MikroOrmPictureRepository } from './mikro-orm-picture-repository.js';
 import { MikroOrmRefreshTokenRepository } from './mikro-orm-refresh-token-repository.js';
@@ -50,6 +51,7 @@ export function createMikroOrmRepositories(orm: Orm, deps: MikroOrmRepositoriesD
     emailLog: new MikroOrmEmailLog(scope),
     refreshTokens: new MikroOrmRefreshTokenRepository(scope),
     passwordResetTokens: new MikroOrmPasswordResetTokenRepository(scope),
+    linkedIdentities: new MikroOrmLinkedIdentityRepository(scope),
     outbox: new MikroOrmOutbox(scope, deps.ids, deps.clock, { origin }),
     outboxStore: new OutboxStore(scope, origin),
     decks: new MikroOrmDeckRepository(scope),

@@ -13,6 +13,7 @@ const ALL = [
   'Migration20261207000000_message_client_ids',
   'Migration20261207000100_email_log',
   'Migration20261207000200_outbox_notify',
+  'Migration20261208000000_user_identities',
 ];
 
 describe('migrations and entity metadata', () => {

@@ -39,6 +39,7 @@ describe('Argon2PasswordHasher', () => {
       'an argon2 hash with a broken salt',
       '$argon2id$v=19$m=19456,t=2,p=1$!!!$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
     ],
+    ['the random stand-in of an account made through a provider', '!no-password:kq3P0x9v_Zw-AbC123'],
     [
       'absurd parameters',
       '$argon2id$v=19$m=0,t=0,p=0$c29tZXNhbHRzb21lc2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',

@@ -1,3 +1,4 @@
+import type { LinkedIdentity } from '../../domain/auth/linked-identity.js';
 import type { PasswordResetToken } from '../../domain/auth/password-reset-token.js';
 import type { RefreshToken } from '../../domain/auth/refresh-token.js';
 import type { Message } from '../../domain/chat/message.js';
@@ -34,6 +35,8 @@ export interface Tables {
   mails: Map<string, SelfMail>;
   refreshTokens: Map<string, RefreshToken>;
   passwordResetTokens: Map<string, PasswordResetToken>;
+  /** Keyed by `identityKey(issuer, subject)`. */
+  linkedIdentities: Map<string, LinkedIdentity>;
   outbox: Map<string, OutboxEvent>;
   decks: Map<string, InMemoryDeck>;
   deckEntries: Map<string, InMemoryDeckEntry>;
@@ -58,6 +61,7 @@ export class InMemoryDatabase {
       mails: new Map(),
       refreshTokens: new Map(),
       passwordResetTokens: new Map(),
+      linkedIdentities: new Map(),
       outbox: new Map(),
       decks: new Map(),
       deckEntries: new Map(),
@@ -85,6 +89,7 @@ export class InMemoryDatabase {
       mails: new Map(t.mails),
       refreshTokens: new Map(t.refreshTokens),
       passwordResetTokens: new Map(t.passwordResetTokens),
+      linkedIdentities: new Map(t.linkedIdentities),
       outbox: new Map(t.outbox),
       decks: new Map(t.decks),
       deckEntries: new Map(t.deckEntries),
@@ -122,6 +127,8 @@ export class InMemoryDatabase {
     for (const [id, token] of t.refreshTokens) if (token.userId === userId) t.refreshTokens.delete(id);
     for (const [id, token] of t.passwordResetTokens)
       if (token.userId === userId) t.passwordResetTokens.delete(id);
+    for (const [key, identity] of t.linkedIdentities)
+      if (identity.userId === userId) t.linkedIdentities.delete(key);
     t.users.delete(userId);
   }
 }

@@ -22,6 +22,7 @@ import { InMemoryMailRepository } from './in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from './in-memory-match-repository.js';
 import { InMemoryMessageRepository } from './in-memory-message-repository.js';
 import { InMemoryOutbox } from './in-memory-outbox.js';
+import { InMemoryLinkedIdentityRepository } from './in-memory-linked-identity-repository.js';
 import { InMemoryPasswordResetTokenRepository } from './in-memory-password-reset-token-repository.js';
 import { InMemoryPictureRepository } from './in-memory-picture-repository.js';
 import { InMemoryRefreshTokenRepository } from './in-memory-refresh-token-repository.js';
@@ -52,6 +53,7 @@ export function createTestKit() {
     mails: new InMemoryMailRepository(db),
     refreshTokens: new InMemoryRefreshTokenRepository(db),
     passwordResetTokens: new InMemoryPasswordResetTokenRepository(db),
+    linkedIdentities: new InMemoryLinkedIdentityRepository(db),
     outbox: new InMemoryOutbox(db, ids, clock),
     decks: new InMemoryDeckRepository(db),
     candidatePool: new InMemoryCandidatePool(db),

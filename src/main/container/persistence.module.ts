@@ -18,6 +18,7 @@ export function persistenceModule(repositories: MikroOrmRepositories): Container
     bind(PORTS.emailLog).toConstantValue(repositories.emailLog);
     bind(PORTS.refreshTokens).toConstantValue(repositories.refreshTokens);
     bind(PORTS.passwordResetTokens).toConstantValue(repositories.passwordResetTokens);
+    bind(PORTS.linkedIdentities).toConstantValue(repositories.linkedIdentities);
     bind(PORTS.decks).toConstantValue(repositories.decks);
     bind(PORTS.candidatePool).toConstantValue(repositories.candidatePool);
   });

@@ -23,6 +23,16 @@ declare module 'express-session' {
     swipeSockId: string;
     /** The cookie notice was acknowledged. */
     cookieNoticeSeen: boolean;
+    /** Sign-in with the OpenID Connect provider: what its answer must match. */
+    oidcFlight: { state: string; nonce: string; codeVerifier: string };
+    /** Who the provider vouched for (and when), until they confirm a link or complete a profile. */
+    oidcIdentity: {
+      issuer: string;
+      subject: string;
+      email: string | null;
+      emailVerified: boolean;
+      at: number;
+    };
   }
 }
 

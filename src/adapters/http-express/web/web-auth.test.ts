@@ -15,6 +15,14 @@ const SIGN_UP = {
 };
 
 describe('web UI: accounts and sessions', () => {
+  it('offers no provider sign-in when none is configured', async () => {
+    const { browser } = await webHarness();
+    const agent = browser();
+    expect((await agent.get('/login')).text).not.toContain('Sign in with');
+    expect((await agent.get('/auth/oidc/start')).status).toBe(404);
+    expect((await agent.get('/auth/oidc/callback?code=x&state=y')).status).toBe(404);
+  });
+
   it('signs up, logs in at once with an HttpOnly SameSite=Lax cookie, and greets the new user', async () => {
     const { kit, browser, submit } = await webHarness();
     const agent = browser();

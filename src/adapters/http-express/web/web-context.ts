@@ -8,6 +8,7 @@ import { Id } from '../../http-common/schemas/common.js';
 import { csrfToken } from './csrf.js';
 import { takeFlash } from './flash.js';
 import { pictureModel, type PictureModel } from './view-models.js';
+import type { OidcSignIn } from './oidc.js';
 import type { Views } from './views.js';
 
 /** The logged-in person, as every page shows them (navbar, greeting). */
@@ -30,6 +31,8 @@ export interface WebContext {
   readonly mapTileUrl: string;
   readonly sessionSecret: string;
   readonly logger: Logger;
+  /** Sign-in with an OpenID Connect provider, when one is configured. */
+  readonly oidc: OidcSignIn | null;
 }
 
 export function viewerFromProfile(profile: ProfileView): Viewer {

@@ -13,10 +13,12 @@ import { requestLogger } from '../request-context.js';
 import { CsrfError, csrfProtection } from './csrf.js';
 import { flash } from './flash.js';
 import { WEB_PATHS } from './paths.js';
+import type { OidcSignIn } from './oidc.js';
 import { queueDashboard, type JobQueues } from './queue-dashboard.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { matchRoutes } from './routes/matches.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { pageRoutes } from './routes/pages.js';
 import { profileRoutes } from './routes/profile.js';
 import { sockRoutes } from './routes/socks.js';
@@ -41,6 +43,8 @@ export interface WebUiDeps {
    * process: that page then says so.
    */
   readonly jobQueues?: JobQueues | null;
+  /** Sign-in with an OpenID Connect provider; none (the default): no such button. */
+  readonly oidc?: OidcSignIn | null;
 }
 
 const OWN_ASSETS = ['site.css', 'site.js', 'map.js', 'chat.js'] as const;
@@ -60,6 +64,7 @@ export function webUiRouter(deps: WebUiDeps): WebUi {
     mapTileUrl: deps.mapTileUrl,
     sessionSecret: deps.sessionSecret,
     logger: deps.logger,
+    oidc: deps.oidc ?? null,
   };
   const router = express.Router();
   // Asset URLs carry a content version, so browsers may keep them for a year.
@@ -74,6 +79,7 @@ export function webUiRouter(deps: WebUiDeps): WebUi {
   router.use(loadViewer(ctx));
   router.use(pageRoutes(ctx));
   router.use(authRoutes(ctx));
+  if (ctx.oidc) router.use(oidcRoutes(ctx, ctx.oidc));
   router.use(profileRoutes(ctx));
   router.use(sockRoutes(ctx));
   router.use(swipeRoutes(ctx));

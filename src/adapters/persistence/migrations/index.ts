@@ -8,6 +8,7 @@ import { Migration20261206000000_unseen_messages_index } from './Migration202612
 import { Migration20261207000000_message_client_ids } from './Migration20261207000000_message_client_ids.js';
 import { Migration20261207000100_email_log } from './Migration20261207000100_email_log.js';
 import { Migration20261207000200_outbox_notify } from './Migration20261207000200_outbox_notify.js';
+import { Migration20261208000000_user_identities } from './Migration20261208000000_user_identities.js';
 
 /**
  * Every migration, oldest first, imported statically: MikroORM's file discovery loads
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207000000_message_client_ids', class: Migration20261207000000_message_client_ids },
   { name: 'Migration20261207000100_email_log', class: Migration20261207000100_email_log },
   { name: 'Migration20261207000200_outbox_notify', class: Migration20261207000200_outbox_notify },
+  { name: 'Migration20261208000000_user_identities', class: Migration20261208000000_user_identities },
 ];

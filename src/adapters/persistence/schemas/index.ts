@@ -1,5 +1,6 @@
 import { DeckEntrySchema, DeckSchema, SockChangeSchema } from './deck.schema.js';
 import { EmailLogSchema } from './email-log.schema.js';
+import { LinkedIdentitySchema } from './linked-identity.schema.js';
 import { MailSchema } from './mail.schema.js';
 import { MatchSchema } from './match.schema.js';
 import { MessageSchema } from './message.schema.js';
@@ -16,6 +17,7 @@ export const ENTITY_SCHEMAS = [
   UserSchema,
   RefreshTokenSchema,
   PasswordResetTokenSchema,
+  LinkedIdentitySchema,
   SockSchema,
   PictureSchema,
   SwipeSchema,

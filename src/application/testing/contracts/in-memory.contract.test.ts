@@ -2,6 +2,7 @@ import { FixedClock } from '../fixed-clock.js';
 import { InMemoryDatabase } from '../in-memory-database.js';
 import { InMemoryEmailLog } from '../in-memory-email-log.js';
 import { InMemoryDeckRepository } from '../in-memory-deck-repository.js';
+import { InMemoryLinkedIdentityRepository } from '../in-memory-linked-identity-repository.js';
 import { InMemoryMailRepository } from '../in-memory-mail-repository.js';
 import { InMemoryMatchRepository } from '../in-memory-match-repository.js';
 import { InMemoryMessageRepository } from '../in-memory-message-repository.js';
@@ -31,6 +32,7 @@ const inMemoryHarness: PasswordResetHarnessFactory = async () => {
       messages: new InMemoryMessageRepository(db),
       mails: new InMemoryMailRepository(db),
       refreshTokens: new InMemoryRefreshTokenRepository(db),
+      linkedIdentities: new InMemoryLinkedIdentityRepository(db),
       decks: new InMemoryDeckRepository(db),
       emailLog: new InMemoryEmailLog(db),
       outbox: new InMemoryOutbox(db, new SequentialIdGenerator(), new FixedClock()),

@@ -1,5 +1,6 @@
 import { deckRepositoryContract } from './deck-repository.contract.js';
 import { emailLogContract } from './email-log.contract.js';
+import { linkedIdentityRepositoryContract } from './linked-identity-repository.contract.js';
 import { mailRepositoryContract } from './mail-repository.contract.js';
 import { matchRepositoryContract } from './match-repository.contract.js';
 import { messageRepositoryContract } from './message-repository.contract.js';
@@ -26,4 +27,5 @@ export function repositoryContracts(implementation: string, makeHarness: Harness
   deckRepositoryContract(`${implementation} DeckRepository`, makeHarness);
   unitOfWorkContract(`${implementation} UnitOfWork`, makeHarness);
   emailLogContract(`${implementation} EmailLog`, makeHarness);
+  linkedIdentityRepositoryContract(`${implementation} LinkedIdentityRepository`, makeHarness);
 }

@@ -1,5 +1,6 @@
 import type { DeckRepository } from '../../ports/deck-repository.js';
 import type { EmailLog } from '../../ports/email-log.js';
+import type { LinkedIdentityRepository } from '../../ports/linked-identity-repository.js';
 import type { MailRepository } from '../../ports/mail-repository.js';
 import type { MatchRepository } from '../../ports/match-repository.js';
 import type { MessageRepository } from '../../ports/message-repository.js';
@@ -25,6 +26,7 @@ export interface RepositoryHarness {
   messages: MessageRepository;
   mails: MailRepository;
   refreshTokens: RefreshTokenRepository;
+  linkedIdentities: LinkedIdentityRepository;
   decks: DeckRepository;
   emailLog: EmailLog;
   outbox: Outbox;

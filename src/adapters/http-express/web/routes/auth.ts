@@ -84,6 +84,7 @@ export function authRoutes(ctx: WebContext): express.Router {
         values,
         errors,
         next: safeNext(req.query.next ?? body(req).next),
+        provider: ctx.oidc?.providerName ?? null,
       },
       status,
     );
