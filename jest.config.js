@@ -1,9 +1,6 @@
 /** @type {import('jest').Config} */
 const base = {
   testEnvironment: 'node',
-  // The machines are shared and small: a test that takes 1 s alone can take several under load
-  // (three test files at once, other work). Timing is for the benchmarks, not for the tests.
-  testTimeout: 20_000,
   // ESM-only dependencies are compiled to CJS for Jest on Node 20.
   transformIgnorePatterns: [
     '/node_modules/(?!(inversify|@inversifyjs|@faker-js|jose|cookie|light-my-request/node_modules/cookie)/)',
@@ -27,6 +24,10 @@ module.exports = {
   // Most suites wait on real processes, PostgreSQL, Redis or Chromium rather than compute: three
   // workers on a 2-CPU machine halve the wall time of `npm test` (Jest's default is CPUs − 1).
   maxWorkers: 3,
+  // The machines are shared and small: a test that takes 1 s alone can take several under load
+  // (three test files at once, other work). Timing is for the benchmarks, not for the tests.
+  // (A global option: inside a project it would be ignored.)
+  testTimeout: 20_000,
   projects: [
     {
       ...base,
