@@ -1,18 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSmtpSink, type SmtpSink } from '../../src/adapters/queue/testing/smtp-sink.js';
-import { buildIfStale } from '../support/build.js';
-import { createMigratedDatabase, type MigratedDatabase } from '../support/postgres-harness.js';
-import { FAULTS_JWT_SECRET, givenPeople, inParallel, like, pairsOf, type Person } from './support/people.js';
-import {
-  freePort,
-  startDeployable,
-  until,
-  waitUntilReady,
-  type DeployableProcess,
-} from './support/processes.js';
-import { startTestRedis, type TestRedis } from './support/redis-server.js';
+import { startFaultStack, type FaultStack } from './support/fault-stack.js';
+import { givenPeople, inParallel, like, pairsOf, type Person } from './support/people.js';
+import { until } from './support/processes.js';
 
 const PEOPLE = 33; // 528 pairs: 528 matches, 1056 emails
 const OUTAGE_MS = 10_000;
@@ -26,49 +14,21 @@ jest.setTimeout(180_000);
  * every match email arrives at the SMTP sink exactly once.
  */
 describe('a Redis outage during a burst of matches', () => {
-  let database: MigratedDatabase;
-  let redis: TestRedis;
-  let sink: SmtpSink;
-  const processes: DeployableProcess[] = [];
+  let stack: FaultStack;
   let api: string;
 
   beforeAll(async () => {
-    buildIfStale();
-    [database, redis, sink] = await Promise.all([
-      createMigratedDatabase(),
-      startTestRedis(),
-      startSmtpSink(),
-    ]);
-    const [apiPort, workerPort] = [await freePort(), await freePort()];
-    const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.db.url,
-      REDIS_URL: redis.url,
-      CHAT_REDIS_URL: redis.url,
-      SMTP_URL: sink.url,
-      JWT_SECRET: FAULTS_JWT_SECRET,
-      SESSION_SECRET: 'fault tests session secret, 32+ characters!',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'hotsox-faults-data-')),
-      MEDIA_DIR: mkdtempSync(join(tmpdir(), 'hotsox-faults-media-')),
-    };
-    const app = startDeployable('api', { ...env, PORT: String(apiPort) });
-    const worker = startDeployable('api-worker', { ...env, HEALTH_PORT: String(workerPort) });
-    processes.push(app, worker);
-    await Promise.all([
-      waitUntilReady(app, `http://127.0.0.1:${apiPort}/readyz`),
-      waitUntilReady(worker, `http://127.0.0.1:${workerPort}/readyz`),
-    ]);
-    api = `http://127.0.0.1:${apiPort}/fastify/v1`;
+    stack = await startFaultStack();
+    const [{ port }] = await Promise.all([stack.start('api'), stack.start('api-worker')]);
+    api = `http://127.0.0.1:${port}/fastify/v1`;
   });
 
   afterAll(async () => {
-    await Promise.all(processes.map((p) => p.stop()));
-    await Promise.all([redis?.dispose(), sink?.close()]);
-    await database?.dispose();
+    await stack?.dispose();
   });
 
   it('fails no request and delivers every email exactly once', async () => {
+    const { database, redis, sink } = stack;
     const people = await givenPeople(database.orm, PEOPLE, 'outage');
     const pairs = pairsOf(people);
     expect(pairs.length).toBeGreaterThanOrEqual(500);

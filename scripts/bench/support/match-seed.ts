@@ -1,9 +1,8 @@
-import sharp from 'sharp';
 import type { ColorKey } from '../../../src/domain/options/option-lists.js';
 import type { SockFieldName } from '../../../src/domain/sock/sock-fields.js';
 import { sockSvg } from '../../../src/tools/seed/demo-images.js';
 import { Random } from './random.js';
-import { inParallel } from './seed.js';
+import { call, inParallel, png } from './seed.js';
 
 /** A user seeded to match: one sock with a picture (a sock without one cannot be swiped). */
 export interface MatchUser {
@@ -94,36 +93,3 @@ export async function seedMatchUsers(
   );
 }
 
-const pngs = new Map<string, Promise<Buffer>>();
-
-/** A 64 px PNG of an SVG, each drawn once. */
-function png(svg: string): Promise<Buffer> {
-  let bytes = pngs.get(svg);
-  if (!bytes) {
-    bytes = sharp(Buffer.from(svg)).resize(64, 64).png().toBuffer();
-    pngs.set(svg, bytes);
-  }
-  return bytes;
-}
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  { token, json, file }: { token?: string; json?: unknown; file?: Buffer } = {},
-): Promise<unknown> {
-  const headers: Record<string, string> = {};
-  if (token) headers['Authorization'] = `Bearer ${token}`;
-  let body: string | FormData | undefined;
-  if (json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(json);
-  } else if (file) {
-    body = new FormData();
-    body.append('file', new Blob([file], { type: 'image/png' }), 'picture.png');
-  }
-  const response = await fetch(`${base}${path}`, { method, headers, ...(body ? { body } : {}) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`seeding: ${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}

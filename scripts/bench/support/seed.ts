@@ -121,7 +121,7 @@ export async function seedThroughApi(
 const pngs = new Map<string, Promise<Buffer>>();
 
 /** A small PNG (64 px: quick for the app to re-encode) of an SVG, each drawn once. */
-function png(svg: string): Promise<Buffer> {
+export function png(svg: string): Promise<Buffer> {
   let bytes = pngs.get(svg);
   if (!bytes) {
     bytes = sharp(Buffer.from(svg)).resize(64, 64).png().toBuffer();
@@ -130,7 +130,8 @@ function png(svg: string): Promise<Buffer> {
   return bytes;
 }
 
-async function call(
+/** One JSON or upload request to an API, as a seeding step: anything but 2xx throws. */
+export async function call(
   base: string,
   method: string,
   path: string,

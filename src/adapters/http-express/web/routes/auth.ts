@@ -63,9 +63,7 @@ export function authRoutes(ctx: WebContext): express.Router {
         password,
         profile: signUpProfile(profile),
       });
-      await startLogin(req, view.user.id, stamp(view.credentialsVersion));
-      flash(req, 'success', `Welcome to HotSox, ${view.user.username}! Start with a picture of yourself.`);
-      res.redirect(303, '/profile/pictures');
+      await welcomeSignedUp(req, res, view.user, stamp(view.credentialsVersion));
     } catch (error) {
       const errors = domainFormErrors(error, Object.keys(SIGN_UP_FORM));
       if (!errors) throw error;
@@ -218,4 +216,16 @@ function passwordsDiffer(body: Record<string, unknown>, field: string, confirm: 
 function withoutSecrets(values: Record<string, string>): Record<string, string> {
   const { password: _p, newPassword: _n, currentPassword: _c, ...rest } = values;
   return rest;
+}
+
+/** A new user (a sign-up, with a password or through a provider): logged in and sent on to add a picture. */
+export async function welcomeSignedUp(
+  req: Request,
+  res: Response,
+  user: { readonly id: string; readonly username: string },
+  stamp: string,
+): Promise<void> {
+  await startLogin(req, user.id, stamp);
+  flash(req, 'success', `Welcome to HotSox, ${user.username}! Start with a picture of yourself.`);
+  res.redirect(303, '/profile/pictures');
 }

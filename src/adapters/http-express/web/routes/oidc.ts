@@ -8,6 +8,7 @@ import { flash } from '../flash.js';
 import { domainFormErrors, parseForm, type FormErrors, type FormSpec } from '../form.js';
 import type { OidcSignIn } from '../oidc.js';
 import { credentialStamp, startLogin } from '../session.js';
+import { welcomeSignedUp } from './auth.js';
 import { FORM_OPTIONS } from '../view-models.js';
 import { render, viewerOf, type WebContext } from '../web-context.js';
 import { PROFILE_FORM } from './auth.js';
@@ -159,9 +160,7 @@ export function oidcRoutes(ctx: WebContext, oidc: OidcSignIn): express.Router {
         username,
         profile: signUpProfile(profile),
       });
-      await startLogin(req, view.user.id, stamp(view.credentialsVersion));
-      flash(req, 'success', `Welcome to HotSox, ${view.user.username}! Start with a picture of yourself.`);
-      res.redirect(303, '/profile/pictures');
+      await welcomeSignedUp(req, res, view.user, stamp(view.credentialsVersion));
     } catch (error) {
       const errors = domainFormErrors(error, Object.keys(PROVIDER_SIGN_UP_FORM));
       if (!errors) throw error;
